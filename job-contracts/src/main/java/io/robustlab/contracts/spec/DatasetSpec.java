@@ -8,7 +8,7 @@ package io.robustlab.contracts.spec;
  * @param trainSize examples drawn from the training split (null: all of it; for synthetic sets: required count n)
  * @param testSize  examples drawn from the test split (null: all of it)
  * @param seed      which subset is drawn, and the draw of synthetic data
- * @param task      permuted-mnist only: task k uses the pixel permutation seeded by k (task 0 is the identity)
+ * @param task      permuted-mnist only: task k uses the fixed pixel permutation drawn from seed k
  * @param dimension synthetic only: d, the number of features
  * @param mu        gaussian only: every coordinate of the class mean (x|y ~ N(y·mu·1, sigma²·I), y = ±1)
  * @param sigma     gaussian only: the standard deviation
