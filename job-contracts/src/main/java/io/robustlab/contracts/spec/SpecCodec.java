@@ -92,7 +92,9 @@ public final class SpecCodec {
         TokenStreamLocation at = e.getLocation();
         String where = at == null || at.getLineNr() < 0 ? ""
                 : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        return "malformed JSON" + where + ": " + e.getOriginalMessage();
+        // Jackson's hints name its own switches ("enable `JsonReadFeature...` to allow"): not for our users.
+        String problem = e.getOriginalMessage().replaceAll(": enable `[^`]*` to allow", "");
+        return "malformed JSON" + where + ": " + problem;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.robustlab.contracts.spec;
 import static java.util.Comparator.comparingInt;
 
 import java.lang.reflect.ParameterizedType;
+import java.math.BigDecimal;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -76,21 +77,26 @@ final class SpecReader {
             return node.isString() ? node.stringValue() : wrongType(checks, name, "a string");
         }
         if (type == Integer.class) {
-            Long value = integer(node, Integer.MIN_VALUE, Integer.MAX_VALUE);
-            return value != null ? Integer.valueOf(value.intValue()) : wrongType(checks, name, "an integer");
+            Long value = integer(node, Integer.MIN_VALUE, Integer.MAX_VALUE, checks, name);
+            return value != null ? Integer.valueOf(value.intValue()) : null;
         }
         if (type == Long.class) {
-            Long value = integer(node, Long.MIN_VALUE, Long.MAX_VALUE);
-            return value != null ? value : wrongType(checks, name, "an integer");
+            return integer(node, Long.MIN_VALUE, Long.MAX_VALUE, checks, name);
         }
         if (type == Double.class) {
             if (!node.isNumber()) {
                 return wrongType(checks, name, "a number");
             }
-            return Double.isFinite(node.doubleValue()) ? node.doubleValue() : wrongType(checks, name, "a finite number");
+            if (!Double.isFinite(node.doubleValue())) {
+                return wrongType(checks, name, "a finite number");
+            }
+            return Double.valueOf(node.doubleValue());
         }
         if (type == Boolean.class) {
-            return node.isBoolean() ? node.booleanValue() : wrongType(checks, name, "true or false");
+            if (!node.isBoolean()) {
+                return wrongType(checks, name, "true or false");
+            }
+            return Boolean.valueOf(node.booleanValue());
         }
         if (type == ActivationSpec.class && node.isString()) {
             return ActivationSpec.named(node.stringValue());
@@ -126,20 +132,30 @@ final class SpecReader {
         throw new IllegalStateException("no JSON form for a spec field of type " + type);
     }
 
-    /** The integer the node holds, or null if it holds none in [min, max]; 10.0 and 1e3 are integers, 1.5 is not. */
-    private static Long integer(JsonNode node, long min, long max) {
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            long value = node.longValue();
-            return min <= value && value <= max ? value : null;
+    /**
+     * The integer the node holds, or null (and a violation) if it holds none in [min, max]. 10.0 and 1e3 are
+     * integers: JSON does not tell them apart from 10 and 1000. 1.5 is not.
+     */
+    private static Long integer(JsonNode node, long min, long max, SpecChecks checks, String name) {
+        if (!node.isNumber() || node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+            return wrongType(checks, name, "an integer");
         }
-        if (node.isNumber()) {
-            double value = node.doubleValue();
-            return value == Math.rint(value) && min <= value && value <= max ? (long) value : null;
+        BigDecimal value = node.decimalValue();
+        if (value.stripTrailingZeros().scale() > 0) {
+            return wrongType(checks, name, "an integer");
         }
-        return null;
+        if (value.compareTo(BigDecimal.valueOf(min)) < 0) {
+            checks.add(name, "must be >= " + min);
+            return null;
+        }
+        if (value.compareTo(BigDecimal.valueOf(max)) > 0) {
+            checks.add(name, "must be <= " + max);
+            return null;
+        }
+        return value.longValueExact();
     }
 
-    private static Object wrongType(SpecChecks checks, String name, String expected) {
+    private static <T> T wrongType(SpecChecks checks, String name, String expected) {
         checks.add(name, "must be " + expected);
         return null;
     }

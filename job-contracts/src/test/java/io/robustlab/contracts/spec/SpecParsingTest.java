@@ -40,7 +40,8 @@ class SpecParsingTest {
             epochs="10"                     | epochs                 | must be an integer
             epochs=1.5                      | epochs                 | must be an integer
             epochs=true                     | epochs                 | must be an integer
-            epochs=3000000000               | epochs                 | must be an integer
+            epochs=3000000000               | epochs                 | must be <= 2147483647
+            dataset.seed=1e19               | dataset.seed           | must be <= 9223372036854775807
             seed=0.5                        | seed                   | must be an integer
             model.hidden=[1024, 1.5]        | model.hidden[1]        | must be an integer
             model.hidden=[1024, null]       | model.hidden[1]        | must be an integer
@@ -131,6 +132,13 @@ class SpecParsingTest {
                 .extracting(SpecViolation::message).asString()
                 .startsWith("malformed JSON at line 3, column ")
                 .contains("\"epochs\"");
+    }
+
+    @Test
+    void nonStandardJsonIsMalformedWithoutJacksonsConfigurationHints() {
+        assertThat(violationsOf("{\"kind\": \"Train\", \"epochs\": NaN}")).singleElement()
+                .extracting(SpecViolation::message).asString()
+                .isEqualTo("malformed JSON at line 1, column 32: Non-standard token 'NaN'");
     }
 
     @Test

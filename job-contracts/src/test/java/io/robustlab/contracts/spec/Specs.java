@@ -22,7 +22,8 @@ final class Specs {
             }
             """;
 
-    static final Path EXAMPLES = Path.of("..", "examples");
+    /** examples/ at the repository root, whether tests run from the module (Maven) or from the root. */
+    static final Path EXAMPLES = Files.isDirectory(Path.of("examples")) ? Path.of("examples") : Path.of("..", "examples");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
