@@ -1,14 +1,10 @@
 package io.robustlab.core.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.robustlab.contracts.spec.DatasetSpec;
-import java.nio.file.Path;
 import java.util.Arrays;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real Fashion-MNIST, as Debian's {@code dataset-fashion-mnist} installs it in
@@ -17,25 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FashionMnistIT {
 
-    @TempDir
-    Path emptyDataDir;
-
     @Test
     void loadsTheInstalledFashionMnist() {
-        var locations = new DataLocations(emptyDataDir, DataLocations.SYSTEM_DIRECTORIES, false, DownloadSource.official());
         long start = System.nanoTime();
-        Dataset dataset;
-        try {
-            dataset = Datasets.load(new DatasetSpec("fashion-mnist", null, null, null, null, null, null, null, null),
-                    locations);
-        } catch (DatasetNotFoundException e) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CI=true and Fashion-MNIST is missing (install the Debian package dataset-fashion-mnist): "
-                        + e.getMessage(), e);
-            }
-            Assumptions.abort("Fashion-MNIST is not installed (apt install dataset-fashion-mnist): " + e.getMessage());
-            return;
-        }
+        Dataset dataset = InstalledDatasets.loadOrSkip(
+                new DatasetSpec("fashion-mnist", null, null, null, null, null, null, null, null));
         System.out.printf("Fashion-MNIST loaded in %d ms%n", (System.nanoTime() - start) / 1_000_000);
 
         assertThat(dataset.train().size()).isEqualTo(60_000);
