@@ -18,6 +18,9 @@ import io.robustlab.contracts.spec.SpecChecks.Range;
  *
  * @param name      {@code mnist}, {@code fashion-mnist}, {@code permuted-mnist}, {@code cifar10},
  *                  {@code gaussian} or {@code bernoulli}
+ * <p>In an Evaluate spec, which takes split and samples instead, trainSize and testSize do not apply, and seed
+ * applies only to synthetic data ({@link #withEvaluationDefaults()}).
+ *
  * @param trainSize examples drawn from the training split (default: all of it; synthetic: 1000)
  * @param testSize  examples drawn from the test split (default: all of it; synthetic: 1000)
  * @param seed      which subset is drawn, and the draw of synthetic data
@@ -63,15 +66,62 @@ public record DatasetSpec(
                 bernoulli ? requireNonNullElse(tau, 0.5) : tau);
     }
 
+    /**
+     * A copy for an Evaluate spec, which chooses its examples by split, samples and its own seed rather than by
+     * sizes and this seed: the defaults of this dataset filled in except trainSize and testSize, and the seed
+     * only for a synthetic dataset, whose draw it is. What is given is kept, so that the rules can reject it.
+     */
+    DatasetSpec withEvaluationDefaults() {
+        DatasetSpec filled = withDefaults();
+        boolean synthetic = KnownDataset.named(name).map(KnownDataset::isSynthetic).orElse(false);
+        return new DatasetSpec(name, trainSize, testSize, synthetic ? filled.seed : seed,
+                filled.task, filled.dimension, filled.mu, filled.sigma, filled.tau);
+    }
+
     /** Checks a spec whose defaults are filled in. */
     void check(SpecChecks checks) {
         checks.integerIn("seed", seed, 0, JobSpec.MAX_SEED);
-        if (!checks.required("name", name) || !checks.oneOf("name", name, KnownDataset.NAMES)) {
+        KnownDataset known = checkName(checks);
+        if (known == null) {
             return;
         }
-        KnownDataset known = KnownDataset.named(name).orElseThrow();
         checkSize(checks, "trainSize", trainSize, known.trainSplit());
         checkSize(checks, "testSize", testSize, known.testSplit());
+        checkParameters(checks, known);
+    }
+
+    /** Checks the dataset of an Evaluate spec whose defaults are filled in ({@link #withEvaluationDefaults()}). */
+    void checkForEvaluation(SpecChecks checks) {
+        String sizes = "does not apply to an Evaluate spec: it takes split and samples";
+        if (trainSize != null) {
+            checks.add("trainSize", sizes);
+        }
+        if (testSize != null) {
+            checks.add("testSize", sizes);
+        }
+        KnownDataset known = KnownDataset.named(name).orElse(null);
+        if (known != null && !known.isSynthetic() && seed != null) {
+            checks.add("seed", "applies only to datasets " + KnownDataset.SYNTHETIC_NAMES
+                    + " in an Evaluate spec: the spec's own seed chooses the samples");
+        } else {
+            checks.integerIn("seed", seed, 0, JobSpec.MAX_SEED);
+        }
+        known = checkName(checks);
+        if (known != null) {
+            checkParameters(checks, known);
+        }
+    }
+
+    /** The dataset this spec names, or null (and a violation) if it names none. */
+    private KnownDataset checkName(SpecChecks checks) {
+        if (!checks.required("name", name) || !checks.oneOf("name", name, KnownDataset.NAMES)) {
+            return null;
+        }
+        return KnownDataset.named(name).orElseThrow();
+    }
+
+    /** The fields that describe the data itself, the same whether it is trained on or evaluated on. */
+    private void checkParameters(SpecChecks checks, KnownDataset known) {
         if (known == KnownDataset.PERMUTED_MNIST) {
             checks.integerIn("task", task, 0, Integer.MAX_VALUE);
         } else {

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * <p>Read and write specs with {@link SpecCodec}: it fills defaults, validates, and computes the spec hash.
  */
-public sealed interface JobSpec permits TrainSpec {
+public sealed interface JobSpec permits TrainSpec, EvaluateSpec {
 
     String API_VERSION = "robustlab/v1";
 

@@ -85,6 +85,21 @@ enum KnownDataset {
         return imageSide == 28 && imageChannels == 1;
     }
 
+    /** How many classes its labels take: 10 for the image datasets, 2 (y = ±1) for the synthetic ones. */
+    int classes() {
+        return isSynthetic() ? 2 : 10;
+    }
+
+    /** The size of the named split ({@code train} or {@code test}): the most examples one may take from it. */
+    int splitSize(String split) {
+        return split.equals("train") ? trainSplit : testSplit;
+    }
+
+    /** How many examples of the named split are taken when none is said: all of it (synthetic: 1000 drawn). */
+    int defaultSize(String split) {
+        return split.equals("train") ? defaultTrainSize() : defaultTestSize();
+    }
+
     /** How many 2×2 max pools the image survives before its side would reach zero: floor(log2(side)). */
     int maxPoolings() {
         return 31 - Integer.numberOfLeadingZeros(imageSide);

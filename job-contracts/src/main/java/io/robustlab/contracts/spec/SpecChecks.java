@@ -37,6 +37,11 @@ final class SpecChecks {
         return List.copyOf(found);
     }
 
+    /** How many violations have been found so far, by this view and every other view of the same spec. */
+    int count() {
+        return found.size();
+    }
+
     void add(String name, String message) {
         found.add(new SpecViolation(pathOf(name), message));
     }
@@ -74,6 +79,39 @@ final class SpecChecks {
         }
         add(name, "must be one of " + String.join(", ", allowed) + " (got \"" + value + "\")");
         return false;
+    }
+
+    /** Whether the list has an element; if not, says it must not be empty. A null list is not checked. */
+    boolean nonEmpty(String name, List<?> list) {
+        if (list != null && list.isEmpty()) {
+            add(name, "must not be empty");
+        }
+        return list != null && !list.isEmpty();
+    }
+
+    /**
+     * Says which elements are missing or not above the one before them: a list of numbers that is a set, written
+     * in one order, so that the same set is always the same spec. Returns whether all are present and ascending.
+     */
+    boolean ascending(String name, List<? extends Number> values) {
+        if (values == null) {
+            return false;
+        }
+        boolean ascending = true;
+        Number before = null;
+        for (int i = 0; i < values.size(); i++) {
+            String element = name + "[" + i + "]";
+            Number value = values.get(i);
+            if (!required(element, value)) {
+                ascending = false;
+            } else if (before != null && value.doubleValue() <= before.doubleValue()) {
+                add(element, "must be > " + CanonicalNumber.format(before.doubleValue())
+                        + ", the value before it (ascending, no repeats)");
+                ascending = false;
+            }
+            before = value != null ? value : before;
+        }
+        return ascending;
     }
 
     /** Whether the integer is within [min, max]; if not, says which bound it breaks. */

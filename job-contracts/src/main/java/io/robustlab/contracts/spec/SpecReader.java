@@ -21,7 +21,9 @@ import tools.jackson.databind.JsonNode;
  */
 final class SpecReader {
 
-    private static final Map<String, Class<? extends JobSpec>> KINDS = Map.of(TrainSpec.KIND, TrainSpec.class);
+    private static final Map<String, Class<? extends JobSpec>> KINDS = Map.of(
+            TrainSpec.KIND, TrainSpec.class,
+            EvaluateSpec.KIND, EvaluateSpec.class);
     private static final List<String> KIND_NAMES = KINDS.keySet().stream().sorted().toList();
     private static final int MAX_SUGGESTION_DISTANCE = 2;
 

@@ -25,7 +25,9 @@ class ExampleSpecsTest {
                 "train-vgg-cifar10.json",
                 "train-mlp-gaussian.json",
                 "train-mlp-relog-fashion-mnist.json",
-                "train-mlp-maxout-mnist-fgsm.json");
+                "train-mlp-maxout-mnist-fgsm.json",
+                "evaluate-foolbox-sweep.json",
+                "evaluate-quick.json");
     }
 
     @ParameterizedTest
@@ -33,7 +35,8 @@ class ExampleSpecsTest {
     void parsesAndValidates(Path file) {
         JobSpec spec = SpecCodec.parse(Specs.read(file));
 
-        assertThat(spec).isInstanceOf(TrainSpec.class);
+        String name = file.getFileName().toString();
+        assertThat(spec).isInstanceOf(name.startsWith("evaluate-") ? EvaluateSpec.class : TrainSpec.class);
         assertThat(spec.violations()).isEmpty();
         assertThat(SpecCodec.specHash(spec)).hasSize(64);
     }
@@ -72,5 +75,28 @@ class ExampleSpecsTest {
                 .isEqualTo(new ActivationSpec("relog", 10.0, 0.5, 1.0, null));
         assertThat(Specs.parseTrain(Specs.example("train-mlp-maxout-mnist-fgsm.json")).model().activation())
                 .isEqualTo(new ActivationSpec("maxout", null, null, null, 3));
+    }
+
+    @Test
+    void theFoolboxSweepEvaluatesTheQuickstartModelWithThePreset() {
+        EvaluateSpec spec = Specs.parseEvaluate(Specs.example("evaluate-foolbox-sweep.json"));
+
+        assertThat(spec.model()).isEqualTo(ModelReference.path("runs/mlp/model"));
+        assertThat(spec).extracting(EvaluateSpec::split, EvaluateSpec::samples).containsExactly("test", 1000);
+        assertThat(spec.dataset().name()).isEqualTo("fashion-mnist");
+        assertThat(spec.attacks()).extracting(AttackSpec::label).containsExactly(
+                "fgsm", "linf-bim", "linf-uniform-noise", "linf-deepfool", "l2-ddn", "linf-pgd");
+        assertThat(spec.epsilonGrid()).hasSize(35);
+    }
+
+    @Test
+    void theQuickEvaluationMeasuresAttacksCorruptionsAndWeightNoise() {
+        EvaluateSpec spec = Specs.parseEvaluate(Specs.example("evaluate-quick.json"));
+
+        assertThat(spec.attacks()).extracting(AttackSpec::curveLabel).containsExactly("fgsm (L∞)", "linf-pgd (L∞)");
+        assertThat(spec.epsilonGrid()).containsExactly(0, 0.01, 0.03, 0.1, 0.3);
+        assertThat(spec.corruptions())
+                .isEqualTo(new CorruptionSpec(List.of("gaussian-noise", "contrast"), List.of(1, 3, 5)));
+        assertThat(spec.weightNoise()).isEqualTo(new WeightNoiseSpec(List.of(0.05, 0.1, 0.2), 5));
     }
 }

@@ -157,10 +157,44 @@ class SpecParsingTest {
     @Test
     void theKindChoosesTheSpecAndMustBeKnown() {
         assertThat(SpecCodec.parse(Specs.MINIMAL)).isInstanceOf(TrainSpec.class);
+        assertThat(SpecCodec.parse(Specs.MINIMAL_EVALUATE)).isInstanceOf(EvaluateSpec.class);
         assertThat(violationsOf(minimalWith("kind=null")))
-                .containsExactly(new SpecViolation("kind", "is required: one of Train"));
-        assertThat(violationsOf(minimalWith("kind=\"Evaluate\"")))
-                .containsExactly(new SpecViolation("kind", "must be one of Train (got \"Evaluate\")"));
+                .containsExactly(new SpecViolation("kind", "is required: one of Evaluate, Train"));
+        assertThat(violationsOf(minimalWith("kind=\"Attack\"")))
+                .containsExactly(new SpecViolation("kind", "must be one of Evaluate, Train (got \"Attack\")"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            attacks=[{"name": "linf-pgd", "step": 5}]     | attacks[0].step          | is not a known field (did you mean steps?)
+            attacks=[{"name": "linf-pgd", "steps": "5"}]  | attacks[0].steps         | must be an integer
+            attacks=[{"name": "linf-pgd", "randomStart": 1}] | attacks[0].randomStart | must be true or false
+            epsilons=[{"values": [0, "0.1"]}]             | epsilons[0].values[1]    | must be a number
+            epsilons={"values": [0, 0.1]}                 | epsilons                 | must be an array
+            model="runs/mlp/model"                        | model                    | must be an object
+            dataset.trainsize=5                           | dataset.trainsize        | is not a known field (did you mean trainSize?)
+            corruptions={"names": "jpeg"}                 | corruptions.names        | must be an array
+            weightNoise={"sigmas": [0.1], "draw": 5}      | weightNoise.draw         | is not a known field (did you mean draws?)
+            """)
+    void readsAnEvaluateSpecWithTheSameMachinery(String edit, String field, String message) {
+        assertThat(violationsOf(Specs.minimalEvaluateWith(edit))).containsExactly(new SpecViolation(field, message));
+    }
+
+    @Test
+    void aMisspelledFieldLeavesTheRightOneMissing() {
+        assertThat(violationsOf(Specs.minimalEvaluateWith("model={\"trainjob\": \"j-1\"}"))).containsExactly(
+                new SpecViolation("model.trainjob", "is not a known field (did you mean trainJob?)"),
+                new SpecViolation("model", "must have exactly one of trainJob, path, artifact"));
+        assertThat(violationsOf(Specs.minimalEvaluateWith(
+                "epsilons=[{\"linspace\": {\"start\": 0, \"stop\": 1, \"count\": 5}}]"))).containsExactly(
+                new SpecViolation("epsilons[0].linspace.count", "is not a known field (known: start, stop, num)"),
+                new SpecViolation("epsilons[0].linspace.num", "is required"));
+    }
+
+    @Test
+    void anUnreadableFieldIsReportedOnce() {
+        assertThat(violationsOf(Specs.minimalEvaluateWith("attacks={\"name\": \"linf-pgd\"}")))
+                .containsExactly(new SpecViolation("attacks", "must be an array"));
     }
 
     @Test

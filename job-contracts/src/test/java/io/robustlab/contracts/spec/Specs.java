@@ -22,6 +22,17 @@ final class Specs {
             }
             """;
 
+    static final String MINIMAL_EVALUATE = """
+            {
+              "apiVersion": "robustlab/v1",
+              "kind": "Evaluate",
+              "model": {"path": "runs/mlp/model"},
+              "dataset": {"name": "fashion-mnist"},
+              "attacks": [{"name": "linf-pgd"}],
+              "epsilons": [{"values": [0, 0.1]}]
+            }
+            """;
+
     /** examples/ at the repository root, whether tests run from the module (Maven) or from the root. */
     static final Path EXAMPLES = Files.isDirectory(Path.of("examples")) ? Path.of("examples") : Path.of("..", "examples");
 
@@ -36,6 +47,11 @@ final class Specs {
      */
     static String minimalWith(String... edits) {
         return edit(MINIMAL, edits);
+    }
+
+    /** The minimal Evaluate spec with edits applied, as {@link #minimalWith}. */
+    static String minimalEvaluateWith(String... edits) {
+        return edit(MINIMAL_EVALUATE, edits);
     }
 
     static String edit(String json, String... edits) {
@@ -55,6 +71,10 @@ final class Specs {
 
     static TrainSpec parseTrain(String json) {
         return (TrainSpec) SpecCodec.parse(json);
+    }
+
+    static EvaluateSpec parseEvaluate(String json) {
+        return (EvaluateSpec) SpecCodec.parse(json);
     }
 
     static List<Path> examples() {
