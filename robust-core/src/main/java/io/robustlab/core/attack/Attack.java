@@ -12,8 +12,8 @@ public interface Attack {
     /**
      * Returns adversarial versions of {@code inputs} (values in [0,1]) for int64 {@code labels}, in the manager of
      * {@code inputs}. The network's parameters are frozen meanwhile, so no parameter gradient accumulates, and the
-     * network runs in inference mode. Only one {@code GradientCollector} may be open at a time: call this between
-     * training steps, not inside one.
+     * network runs in inference mode. A thread may hold one gradient collector at a time: call this between
+     * training steps, not inside one (other threads wait their turn, see {@code GradientRecorder}).
      *
      * @param random the source of any randomness (random starts); the caller derives it from its seed
      */

@@ -1,8 +1,8 @@
 package io.robustlab.core.attack;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.training.GradientCollector;
 
+import io.robustlab.core.model.GradientRecorder;
 import io.robustlab.core.model.Network;
 
 /** The gradient of the network's training loss with respect to its input. */
@@ -19,7 +19,7 @@ final class InputGradient {
         NDArray input = inputs.stopGradient();
         input.attach(inputs.getManager());
         input.setRequiresGradient(true);
-        try (GradientCollector collector = inputs.getManager().getEngine().newGradientCollector()) {
+        try (GradientRecorder collector = GradientRecorder.open(inputs.getManager().getEngine())) {
             NDArray loss = network.loss(network.logits(input, false), labels);
             collector.backward(loss);
         }

@@ -1,8 +1,8 @@
 package io.robustlab.core.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.training.GradientCollector;
 
+import io.robustlab.core.model.GradientRecorder;
 import io.robustlab.core.model.Network;
 
 /**
@@ -30,7 +30,7 @@ public final class TrainingStep {
         float scale = optimizer.gradientScale(learningRate);
         NDArray logits;
         NDArray loss;
-        try (GradientCollector collector = inputs.getManager().getEngine().newGradientCollector()) {
+        try (GradientRecorder collector = GradientRecorder.open(inputs.getManager().getEngine())) {
             logits = network.logits(inputs, true);
             loss = network.loss(logits, labels);
             collector.backward(scale == 1f ? loss : loss.mul(scale));

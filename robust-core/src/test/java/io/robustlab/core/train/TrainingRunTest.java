@@ -156,7 +156,22 @@ class TrainingRunTest {
     }
 
     @Test
+    void concurrentRunsInOneJvmTakeTurnsWithTheGradientCollector() throws Exception {
+        TrainSpec spec = spec(mlp(8), adam(0.01), TrainingFixtures.pgd(0.05, 2, 1.0), 2, 20, 3);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> TrainingRun.run(spec, BLOBS, workDir.resolve("x"), EpochListener.NONE));
+            var second = pool.submit(() -> TrainingRun.run(spec, BLOBS, workDir.resolve("y"), EpochListener.NONE));
+
+            assertThat(withoutTimings(first.get().epochs())).isEqualTo(withoutTimings(second.get().epochs()));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void runsOnAThreadWhereAutogradIsOn() throws Exception {
+        ai.djl.engine.Engine.getEngine("PyTorch"); // loaded here, the engine turns autograd off in this thread only
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread worker = new Thread(() -> {
             try {
