@@ -13,9 +13,9 @@ import java.util.Map;
  *
  * <p>To spend as few passes over memory as possible, gradients arrive multiplied by a scale κ (the loop scales
  * the loss, which costs nothing) and the buffer holds κ·buf; κ follows the learning rate, so the update is a plain
- * {@code w −= buffer}: three passes per step (decay-and-add, subtract, zero the gradient) where DJL's fused
- * {@code sgdUpdate} takes six plus a copy and puts the rate inside the buffer (which differs from torch when the
- * rate changes). When the rate changes at an epoch boundary the buffer is rescaled once, so the result is torch's.
+ * {@code w −= buffer}: four passes per step (scale the buffer, add the gradient, subtract, zero the gradient)
+ * where DJL's fused {@code sgdUpdate} takes six plus a copy and puts the rate inside the buffer (which differs from
+ * torch when the rate changes). When the rate changes at an epoch boundary the buffer is rescaled once, so the result is torch's.
  */
 public final class SgdOptimizer implements Optimizer {
 
