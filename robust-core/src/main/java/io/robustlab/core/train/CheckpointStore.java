@@ -93,13 +93,18 @@ public final class CheckpointStore {
                 new Optimizer.State(read(dir.resolve("optimizer.ndlist"), manager), info.optimizerScalars())));
     }
 
+    /** Deletes checkpoints older than the newest {@value #KEPT} and temporary folders left by a crash. */
     private void pruneOlderThan(int epoch) throws IOException {
         try (Stream<Path> entries = Files.list(folder)) {
-            for (Path old : entries.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
-                    .filter(p -> epochOf(p) <= epoch - KEPT).toList()) {
+            for (Path old : entries.filter(p -> isTemporary(p) || epochOf(p) >= 0 && epochOf(p) <= epoch - KEPT)
+                    .toList()) {
                 deleteRecursively(old);
             }
         }
+    }
+
+    private static boolean isTemporary(Path path) {
+        return path.getFileName().toString().startsWith(".epoch-");
     }
 
     private static int epochOf(Path checkpoint) {

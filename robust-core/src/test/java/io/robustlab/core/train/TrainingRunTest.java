@@ -62,6 +62,10 @@ class TrainingRunTest {
         assertThat(result.lastEpoch().samplesPerSecond()).isPositive();
         assertThat(result.parameterCount()).isEqualTo(20 * 32 + 32 + 32 * 3 + 3);
         assertThat(result.modelFolder().resolve("weights.npz")).exists();
+        try (var checkpoints = Files.list(result.checkpointFolder())) {
+            assertThat(checkpoints.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("epoch-0003", "epoch-0004");
+        }
     }
 
     @Test
