@@ -63,6 +63,39 @@ public final class TrainingFixtures {
         return new Dataset("blobs", sample(train, means, sigma, random), sample(test, means, sigma, random));
     }
 
+    /**
+     * Tiny images of {@code shape} [c, h, w] in [0,1]: class k (of 4) lights up quadrant k on a noisy background.
+     */
+    public static Dataset quadrants(int train, int test, long[] shape, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        return new Dataset("quadrants", quadrantImages(train, shape, random), quadrantImages(test, shape, random));
+    }
+
+    private static ExampleSet quadrantImages(int n, long[] shape, SplittableRandom random) {
+        int channels = (int) shape[0];
+        int height = (int) shape[1];
+        int width = (int) shape[2];
+        int size = channels * height * width;
+        float[] features = new float[n * size];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = random.nextInt(4);
+            int rowStart = labels[i] / 2 * height / 2;
+            int columnStart = labels[i] % 2 * width / 2;
+            for (int c = 0; c < channels; c++) {
+                for (int y = 0; y < height; y++) {
+                    for (int x = 0; x < width; x++) {
+                        boolean lit = y >= rowStart && y < rowStart + height / 2 && x >= columnStart
+                                && x < columnStart + width / 2;
+                        features[i * size + (c * height + y) * width + x] =
+                                (float) ((lit ? 0.6 : 0.1) + 0.3 * random.nextDouble());
+                    }
+                }
+            }
+        }
+        return new ExampleSet(features, labels, shape, 4);
+    }
+
     private static ExampleSet sample(int n, float[][] means, double sigma, SplittableRandom random) {
         int d = means[0].length;
         float[] features = new float[n * d];
