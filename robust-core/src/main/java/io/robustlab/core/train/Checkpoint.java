@@ -1,0 +1,19 @@
+package io.robustlab.core.train;
+
+import ai.djl.ndarray.NDList;
+
+import java.util.List;
+
+/**
+ * The state of a run after a finished epoch: enough to continue exactly where it stopped. The random streams need
+ * no state of their own: they are derived from the seed and the epoch (see {@link RandomStreams}).
+ *
+ * @param epoch           the number of finished epochs
+ * @param specFingerprint identifies the spec and data the run was started with; a resume must match it
+ * @param history         metrics of epochs 1…epoch
+ * @param parameters      parameter values, named {@code layers.<index>.weight|bias}
+ * @param optimizer       optimizer state
+ */
+record Checkpoint(int epoch, String specFingerprint, List<EpochMetrics> history, NDList parameters,
+        Optimizer.State optimizer) {
+}
