@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 
+import io.robustlab.contracts.spec.SpecCodec;
 import io.robustlab.contracts.spec.TrainSpec;
 import io.robustlab.core.data.Dataset;
 import io.robustlab.core.model.Network;
@@ -14,14 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -141,17 +138,9 @@ public final class TrainingRun {
         return snapshot;
     }
 
-    /** Identifies the work: every spec field except metadata, and the shape of the data. */
+    /** Identifies the work: the spec's hash (metadata left out) and the shape of the data it was given. */
     static String fingerprint(TrainSpec spec, Dataset data) {
-        String work = List.of(String.valueOf(spec.dataset()), String.valueOf(spec.model()),
-                String.valueOf(spec.optimizer()), String.valueOf(spec.method()), spec.epochs(), spec.batchSize(),
-                spec.seed(), data.train().size(), data.test().size(), Arrays.toString(data.exampleShape()),
-                data.classes()).toString();
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(work.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SpecCodec.specHash(spec) + "/" + data.train().size() + "/" + data.test().size() + "/"
+                + Arrays.toString(data.exampleShape()) + "/" + data.classes();
     }
 }

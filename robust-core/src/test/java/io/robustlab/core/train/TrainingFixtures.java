@@ -43,9 +43,15 @@ public final class TrainingFixtures {
 
     public static TrainSpec spec(ModelSpec model, OptimizerSpec optimizer, TrainingMethodSpec method, int epochs,
             int batchSize, long seed) {
-        return new TrainSpec("robustlab/v1", TrainSpec.KIND, null,
-                new DatasetSpec("gaussian", 600, 300, 0L, null, 20, null, null, null),
-                model, optimizer, method, epochs, batchSize, seed);
+        return spec(new DatasetSpec("gaussian", 600, 300, 0L, null, 20, null, null, null), model, optimizer, method,
+                epochs, batchSize, seed);
+    }
+
+    /** A spec naming {@code dataset}: it must be valid for the model, since its hash identifies the work. */
+    public static TrainSpec spec(DatasetSpec dataset, ModelSpec model, OptimizerSpec optimizer,
+            TrainingMethodSpec method, int epochs, int batchSize, long seed) {
+        return new TrainSpec("robustlab/v1", TrainSpec.KIND, null, dataset, model, optimizer, method, epochs,
+                batchSize, seed);
     }
 
     /**

@@ -14,6 +14,7 @@ import ai.djl.ndarray.NDManager;
 
 import io.robustlab.contracts.spec.ActivationSpec;
 import io.robustlab.contracts.spec.LearningRateSchedule;
+import io.robustlab.contracts.spec.DatasetSpec;
 import io.robustlab.contracts.spec.ModelSpec;
 import io.robustlab.contracts.spec.TrainSpec;
 import io.robustlab.core.data.Dataset;
@@ -90,11 +91,13 @@ class TrainingRunTest {
     @Test
     void convolutionalNetworksTrainOnTinyImages() throws IOException {
         ActivationSpec maxout = new ActivationSpec("maxout", null, null, null, 2);
-        TrainingResult lenet = TrainingRun.run(spec(new ModelSpec("lenet", null, 1, null, maxout,
+        TrainingResult lenet = TrainingRun.run(spec(new DatasetSpec("mnist", 200, 100, 0L, null, null, null, null, null),
+                        new ModelSpec("lenet", null, 1, null, maxout,
                         "softmax-cross-entropy"), adam(0.01), TrainingFixtures.pgd(0.02, 2, 0.5), 3, 20, 1),
                 TrainingFixtures.quadrants(200, 100, new long[] {1, 28, 28}, 2), workDir.resolve("lenet"),
                 EpochListener.NONE);
-        TrainingResult vgg = TrainingRun.run(spec(new ModelSpec("vgg", null, null, List.of(4, 8),
+        TrainingResult vgg = TrainingRun.run(spec(new DatasetSpec("cifar10", 200, 100, 0L, null, null, null, null, null),
+                        new ModelSpec("vgg", null, null, List.of(4, 8),
                         TrainingFixtures.RELU, "softmax-cross-entropy"), adam(0.01), STANDARD, 3, 20, 1),
                 TrainingFixtures.quadrants(200, 100, new long[] {3, 32, 32}, 2), workDir.resolve("vgg"),
                 EpochListener.NONE);
