@@ -3,6 +3,7 @@ package io.robustlab.core.attack;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
+import io.robustlab.contracts.spec.Norm;
 import io.robustlab.core.model.Network;
 
 import java.util.SplittableRandom;
@@ -20,12 +21,17 @@ public record FgsmAttack(double epsilon) implements Attack {
     }
 
     @Override
-    public NDArray perturb(Network network, NDArray inputs, NDArray labels, SplittableRandom random) {
+    public Norm norm() {
+        return Norm.LINF;
+    }
+
+    @Override
+    public NDArray perturb(Network network, NDArray inputs, AttackGoal goal, SplittableRandom random) {
         NDManager caller = inputs.getManager();
         try (NDManager work = caller.newSubManager(); Network.Frozen frozen = network.freeze()) {
             NDArray x = inputs.duplicate();
             x.attach(work);
-            NDArray gradient = InputGradient.of(network, x, labels);
+            NDArray gradient = InputGradient.of(network, x, goal);
             NDArray adversarial = LinfBall.around(x, (float) epsilon).project(x.add(gradient.sign().mul(epsilon)));
             adversarial.attach(caller);
             return adversarial;

@@ -3,6 +3,7 @@ package io.robustlab.core.attack;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
+import io.robustlab.contracts.spec.Norm;
 import io.robustlab.core.model.Network;
 
 import java.util.SplittableRandom;
@@ -28,7 +29,12 @@ public record PgdAttack(double epsilon, int steps, double stepSize, boolean rand
     }
 
     @Override
-    public NDArray perturb(Network network, NDArray inputs, NDArray labels, SplittableRandom random) {
+    public Norm norm() {
+        return Norm.LINF;
+    }
+
+    @Override
+    public NDArray perturb(Network network, NDArray inputs, AttackGoal goal, SplittableRandom random) {
         NDManager caller = inputs.getManager();
         float eps = (float) epsilon;
         try (NDManager work = caller.newSubManager(); Network.Frozen frozen = network.freeze()) {
@@ -41,7 +47,7 @@ public record PgdAttack(double epsilon, int steps, double stepSize, boolean rand
                 try (NDManager iteration = work.newSubManager()) {
                     NDArray current = adversarial;
                     current.attach(iteration);
-                    NDArray gradient = InputGradient.of(network, current, labels);
+                    NDArray gradient = InputGradient.of(network, current, goal);
                     adversarial = ball.project(current.add(gradient.sign().mul(stepSize)));
                     adversarial.attach(work);
                 }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.index.NDIndex;
 
 import io.robustlab.contracts.spec.TrainingMethodSpec;
 import io.robustlab.core.attack.Attack;
+import io.robustlab.core.attack.AttackGoal;
 import io.robustlab.core.attack.FgsmAttack;
 import io.robustlab.core.attack.PgdAttack;
 import io.robustlab.core.model.Network;
@@ -59,10 +60,10 @@ public record AdversarialTraining(Attack attack, double mixRatio) {
             return inputs;
         }
         if (adversarialCount == batch) {
-            return attack.perturb(network, inputs, labels, random);
+            return attack.perturb(network, inputs, AttackGoal.untargeted(labels), random);
         }
         NDIndex head = new NDIndex("0:" + adversarialCount);
-        NDArray adversarial = attack.perturb(network, inputs.get(head), labels.get(head), random);
+        NDArray adversarial = attack.perturb(network, inputs.get(head), AttackGoal.untargeted(labels.get(head)), random);
         NDArray clean = inputs.get(new NDIndex(adversarialCount + ":"));
         return NDArrays.concat(new NDList(adversarial, clean));
     }

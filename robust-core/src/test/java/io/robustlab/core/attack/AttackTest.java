@@ -67,9 +67,9 @@ class AttackTest {
         try (NoGradScope noGrad = new NoGradScope(); NDManager batch = manager.newSubManager()) {
             NDArray x = inputs.duplicate();
             x.attach(batch);
-            NDArray fgsm = new FgsmAttack(EPSILON).perturb(network, x, labels, new SplittableRandom(1));
+            NDArray fgsm = new FgsmAttack(EPSILON).perturb(network, x, AttackGoal.untargeted(labels), new SplittableRandom(1));
             NDArray pgd = PgdAttack.withDefaultStepSize(EPSILON, 10, true)
-                    .perturb(network, x, labels, new SplittableRandom(1));
+                    .perturb(network, x, AttackGoal.untargeted(labels), new SplittableRandom(1));
 
             assertInsideBallAndBox(fgsm);
             assertInsideBallAndBox(pgd);
@@ -86,7 +86,7 @@ class AttackTest {
         try (NoGradScope noGrad = new NoGradScope(); NDManager batch = manager.newSubManager()) {
             NDArray x = inputs.duplicate();
             x.attach(batch);
-            new PgdAttack(EPSILON, 2, 0.05, false).perturb(network, x, labels, new SplittableRandom(1));
+            new PgdAttack(EPSILON, 2, 0.05, false).perturb(network, x, AttackGoal.untargeted(labels), new SplittableRandom(1));
 
             for (NDArray parameter : network.parameterArrays()) {
                 assertThat(parameter.hasGradient()).isTrue();
@@ -101,9 +101,9 @@ class AttackTest {
     void randomStartsComeFromTheGivenGenerator() {
         try (NoGradScope noGrad = new NoGradScope(); NDManager batch = manager.newSubManager()) {
             PgdAttack attack = new PgdAttack(EPSILON, 1, 0.01, true);
-            float[] a = attack.perturb(network, inputs, labels, new SplittableRandom(5)).toFloatArray();
-            float[] b = attack.perturb(network, inputs, labels, new SplittableRandom(5)).toFloatArray();
-            float[] c = attack.perturb(network, inputs, labels, new SplittableRandom(6)).toFloatArray();
+            float[] a = attack.perturb(network, inputs, AttackGoal.untargeted(labels), new SplittableRandom(5)).toFloatArray();
+            float[] b = attack.perturb(network, inputs, AttackGoal.untargeted(labels), new SplittableRandom(5)).toFloatArray();
+            float[] c = attack.perturb(network, inputs, AttackGoal.untargeted(labels), new SplittableRandom(6)).toFloatArray();
 
             assertThat(a).isEqualTo(b).isNotEqualTo(c);
         }
