@@ -14,10 +14,10 @@ public final class MinimumNormAttacks {
      * @throws IllegalArgumentException when {@code spec} is not a minimum-norm attack
      */
     public static MinimumNormAttack of(AttackSpec spec) {
-        return switch (spec.name()) {
+        switch (spec.name()) {
             case "linf-deepfool", "l2-deepfool", "l2-ddn", "l2-carlini-wagner" ->
                     throw new UnsupportedOperationException(spec.name() + " is not implemented yet");
             default -> throw new IllegalArgumentException(spec.name() + " is not a minimum-norm attack");
-        };
+        }
     }
 }
