@@ -26,10 +26,17 @@ sealed interface EpsilonBall permits LinfBall, L2Ball {
 
     Norm norm();
 
-    /** {@code iterate} moved {@code stepSize} along the steepest ascent direction of this norm for {@code gradient}. */
+    /**
+     * {@code iterate} moved {@code stepSize} along the steepest ascent direction of this norm for {@code gradient}.
+     * Consumes {@code gradient}: the step is computed in place in its array (one pass fewer per step), and the
+     * result is that array, in its manager.
+     */
     NDArray ascend(NDArray iterate, NDArray gradient, float stepSize);
 
-    /** The nearest point of the ball ∩ [0,1] (for L2: scaled back onto the ball, then clipped to the box). */
+    /**
+     * The nearest point of the ball ∩ [0,1] (for L2: scaled back onto the ball, then clipped to the box), in the
+     * manager of {@code candidate}. May overwrite {@code candidate}: pass an array you no longer need.
+     */
     NDArray project(NDArray candidate);
 
     /** A uniform point of the ball, clipped to the box; drawn in Java from {@code random}, row after row. */

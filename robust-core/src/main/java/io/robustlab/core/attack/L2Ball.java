@@ -36,18 +36,19 @@ final class L2Ball implements EpsilonBall {
 
     @Override
     public NDArray ascend(NDArray iterate, NDArray gradient, float stepSize) {
-        NDArray norms = rowNorms(gradient).maximum(SMALLEST_NORM).reshape(EpsilonBall.rowShape(gradient));
-        return iterate.add(gradient.div(norms).mul(stepSize));
+        // the per-row factor stepSize/‖g‖ is computed on N numbers; the batch-sized passes are in place
+        NDArray factor = rowNorms(gradient).maximum(SMALLEST_NORM).pow(-1).muli(stepSize)
+                .reshape(EpsilonBall.rowShape(gradient));
+        return gradient.muli(factor).addi(iterate);
     }
 
     @Override
     public NDArray project(NDArray candidate) {
-        NDArray delta = candidate.sub(clean);
-        NDArray norms = rowNorms(delta).maximum(SMALLEST_NORM);
+        NDArray delta = candidate.subi(clean);
         // min(1, ε/‖δ‖): shrink only, never grow (foolbox clip_lp_norms)
-        NDArray factor = norms.getManager().full(norms.getShape(), epsilon).div(norms).minimum(1f)
+        NDArray factor = rowNorms(delta).maximum(SMALLEST_NORM).pow(-1).muli(epsilon).minimum(1f)
                 .reshape(EpsilonBall.rowShape(delta));
-        return delta.mul(factor).add(clean).clip(0f, 1f);
+        return delta.muli(factor).addi(clean).clip(0f, 1f);
     }
 
     /**

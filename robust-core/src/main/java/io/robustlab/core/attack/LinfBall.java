@@ -37,7 +37,7 @@ final class LinfBall implements EpsilonBall {
 
     @Override
     public NDArray ascend(NDArray iterate, NDArray gradient, float stepSize) {
-        return iterate.add(gradient.sign().mul(stepSize));
+        return gradient.signi().muli(stepSize).addi(iterate);
     }
 
     /** Clamps {@code candidate} into the ball element-wise; the result is in the manager of the candidate. */

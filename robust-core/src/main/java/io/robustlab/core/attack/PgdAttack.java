@@ -119,26 +119,22 @@ public record PgdAttack(Norm norm, double epsilon, int steps, double stepSize, b
         ActiveSamples.Column iterate = active.trackAligned(randomStart ? ball.randomStart(random)
                 : center.get().duplicate());
         for (int step = 0; step < steps; step++) {
+            // one manager per step: the gradient, the logits and every intermediate are freed with it
             try (NDManager scratch = work.newSubManager()) {
                 AttackGoal activeGoal = new AttackGoal(labels.get(), targets == null ? null : targets.get());
-                // a copy in the step's manager, so that every intermediate of this step is freed with it
-                NDArray current = iterate.get().duplicate();
-                current.attach(scratch);
-                InputGradient.Step gradient = InputGradient.at(network, current, activeGoal, scratch);
+                InputGradient.Step gradient = InputGradient.at(network, iterate.get(), activeGoal, scratch);
                 NDArray direction = gradient.gradient();
                 if (early) {
-                    NDArray keep = active.retire(activeGoal.reachedBy(gradient.logits()), current, output);
+                    NDArray keep = active.retire(activeGoal.reachedBy(gradient.logits()), iterate.get(), output);
                     if (active.isEmpty()) {
                         return;
                     }
                     if (keep != null) {
-                        NDIndex staying = new NDIndex("{}", keep);
-                        direction = direction.get(staying);
-                        current = current.get(staying);
+                        direction = direction.get(new NDIndex("{}", keep));
                         ball = EpsilonBall.around(center.get(), norm, eps);
                     }
                 }
-                iterate.set(ball.project(ball.ascend(current, direction, (float) stepSize)));
+                iterate.set(ball.project(ball.ascend(iterate.get(), direction, (float) stepSize)));
             }
         }
         if (early && !lastRun) {
