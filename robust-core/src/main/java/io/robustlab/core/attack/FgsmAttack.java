@@ -14,8 +14,9 @@ import java.util.SplittableRandom;
  * {@code LinfFastGradientAttack} (attacks/fast_gradient_method.py), which is one L∞ gradient step of
  * {@code rel_stepsize} 1 without random start, and which rejects a targeted goal as this does. With
  * {@link StopRule#AT_GOAL} (the default) a sample whose clean prediction is already wrong is returned unchanged.
+ * With {@code randomStart} the step starts from a uniform point of the ε-cube, as foolbox's {@code random_start}.
  */
-public record FgsmAttack(double epsilon, StopRule stopRule) implements Attack {
+public record FgsmAttack(double epsilon, boolean randomStart, StopRule stopRule) implements Attack {
 
     public FgsmAttack {
         Objects.requireNonNull(stopRule, "stopRule");
@@ -24,9 +25,9 @@ public record FgsmAttack(double epsilon, StopRule stopRule) implements Attack {
         }
     }
 
-    /** FGSM for evaluation: samples already misclassified are left alone. */
+    /** FGSM for evaluation, from the clean input: samples already misclassified are left alone. */
     public FgsmAttack(double epsilon) {
-        this(epsilon, StopRule.AT_GOAL);
+        this(epsilon, false, StopRule.AT_GOAL);
     }
 
     @Override
@@ -40,6 +41,6 @@ public record FgsmAttack(double epsilon, StopRule stopRule) implements Attack {
             throw new IllegalArgumentException("FGSM is untargeted only (as foolbox's LinfFastGradientAttack): use "
                     + "targeted linf-bim or linf-pgd instead");
         }
-        return new PgdAttack(Norm.LINF, epsilon, 1, epsilon, false, 1, stopRule).perturb(network, inputs, goal, random);
+        return new PgdAttack(Norm.LINF, epsilon, 1, epsilon, randomStart, 1, stopRule).perturb(network, inputs, goal, random);
     }
 }

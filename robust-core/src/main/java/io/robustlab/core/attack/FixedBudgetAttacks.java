@@ -31,7 +31,7 @@ public final class FixedBudgetAttacks {
     public static Attack of(AttackSpec spec, double epsilon) {
         AttackSpec filled = spec.withDefaults();
         return switch (filled.name()) {
-            case "fgsm" -> new FgsmAttack(epsilon);
+            case "fgsm" -> new FgsmAttack(epsilon, filled.randomStart(), StopRule.AT_GOAL);
             case "linf-bim", "linf-pgd" -> gradientAttack(filled, Norm.LINF, epsilon);
             case "l2-pgd" -> gradientAttack(filled, Norm.L2, epsilon);
             case "linf-uniform-noise" -> new AdditiveNoiseAttack(Norm.LINF, epsilon, filled.repeats());

@@ -47,7 +47,7 @@ public record AdversarialTraining(Attack attack, double mixRatio) {
         String attack = Objects.requireNonNull(method.attack(), "method.attack");
         return switch (attack) {
             // training ascends the loss on every sample: no early exit (StopRule.NEVER)
-            case "fgsm" -> new FgsmAttack(epsilon, StopRule.NEVER);
+            case "fgsm" -> new FgsmAttack(epsilon, false, StopRule.NEVER);
             case "pgd" -> PgdAttack.linf(epsilon, required(method.steps(), "steps"), required(method.stepSize(),
                     "stepSize"), required(method.randomStart(), "randomStart")).withStopRule(StopRule.NEVER);
             default -> throw new IllegalArgumentException("unknown attack '" + attack + "'");

@@ -68,7 +68,7 @@ class AttackTest {
             NDArray x = inputs.duplicate();
             x.attach(batch);
             // the loss comparison holds for attacks that run every step on every sample
-            NDArray fgsm = new FgsmAttack(EPSILON, StopRule.NEVER).perturb(network, x, AttackGoal.untargeted(labels), new SplittableRandom(1));
+            NDArray fgsm = new FgsmAttack(EPSILON, false, StopRule.NEVER).perturb(network, x, AttackGoal.untargeted(labels), new SplittableRandom(1));
             NDArray pgd = PgdAttack.withDefaultStepSize(EPSILON, 10, true).withStopRule(StopRule.NEVER)
                     .perturb(network, x, AttackGoal.untargeted(labels), new SplittableRandom(1));
 

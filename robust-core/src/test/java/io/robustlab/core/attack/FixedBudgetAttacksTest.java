@@ -354,6 +354,9 @@ class FixedBudgetAttacksTest {
         assertThat(FixedBudgetAttacks.of(AttackSpec.named("linf-uniform-noise"), 0.5))
                 .isEqualTo(new AdditiveNoiseAttack(Norm.LINF, 0.5, 1));
         assertThat(FixedBudgetAttacks.of(AttackSpec.named("fgsm"), 0.1)).isEqualTo(new FgsmAttack(0.1));
+        AttackSpec fgsmRandom = new AttackSpec("fgsm", null, null, null, null, true, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null);
+        assertThat(FixedBudgetAttacks.of(fgsmRandom, 0.1)).isEqualTo(new FgsmAttack(0.1, true, StopRule.AT_GOAL));
         assertThatThrownBy(() -> FixedBudgetAttacks.of(AttackSpec.named("l2-ddn"), 0.1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
