@@ -98,6 +98,18 @@ class FixedBudgetAttacksTest {
         return (double) n / flags.length;
     }
 
+    /**
+     * The attack named, with 10 steps of a quarter of ε for the iterative ones (their defaults take 40 to 50 steps;
+     * {@link #specsBecomeTheirAttacks} checks that the defaults arrive), else its defaults.
+     */
+    static AttackSpec shortSpec(String name) {
+        return switch (name) {
+            case "linf-bim", "linf-pgd", "l2-pgd" -> new AttackSpec(name, null, 10, 0.25, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null, null, null);
+            default -> AttackSpec.named(name);
+        };
+    }
+
     static double[] epsilons(Norm norm) {
         return norm == Norm.LINF ? new double[] {0.02, 0.1, 0.3} : new double[] {0.1, 0.5, 2.0};
     }
@@ -118,7 +130,7 @@ class FixedBudgetAttacksTest {
         for (String name : NAMES) {
             Norm norm = AttackSpec.named(name).norm();
             for (double epsilon : epsilons(norm)) {
-                Attack attack = FixedBudgetAttacks.of(AttackSpec.named(name), epsilon);
+                Attack attack = FixedBudgetAttacks.of(shortSpec(name), epsilon);
                 NDArray adversarial = run(attack, 3).adversarials();
 
                 assertThat(attack.norm()).as(name).isEqualTo(norm);
@@ -135,9 +147,9 @@ class FixedBudgetAttacksTest {
     @Test
     void theL2AttacksUseTheirWholeBudgetWhereTheBoxAllows() {
         // guards against an L2 attack silently measuring or scaling in the wrong norm
-        float[] pgd = perturbationNorms(FixedBudgetAttacks.of(AttackSpec.named("l2-pgd"), 0.5)
+        float[] pgd = perturbationNorms(FixedBudgetAttacks.of(shortSpec("l2-pgd"), 0.5)
                 .perturb(network, inputs, untargeted(), new SplittableRandom(1)), Norm.L2);
-        float[] noise = perturbationNorms(FixedBudgetAttacks.of(AttackSpec.named("l2-gaussian-noise"), 0.5)
+        float[] noise = perturbationNorms(FixedBudgetAttacks.of(shortSpec("l2-gaussian-noise"), 0.5)
                 .perturb(network, inputs, untargeted(), new SplittableRandom(1)), Norm.L2);
         assertThat(max(pgd)).isGreaterThan(0.45f);
         assertThat(max(noise)).isGreaterThan(0.45f);
@@ -155,7 +167,7 @@ class FixedBudgetAttacksTest {
     void epsilonZeroChangesNothingAndBreaksExactlyTheCleanErrors() {
         assertThat(rate(cleanWrong)).as("the fixture needs some clean errors").isBetween(0.01, 0.3);
         for (String name : NAMES) {
-            AttackResult result = run(FixedBudgetAttacks.of(AttackSpec.named(name), 0), 2);
+            AttackResult result = run(FixedBudgetAttacks.of(shortSpec(name), 0), 2);
 
             assertThat(result.adversarials().toFloatArray()).as(name).isEqualTo(inputs.toFloatArray());
             assertThat(result.reached()).as(name).isEqualTo(cleanWrong);
@@ -166,7 +178,7 @@ class FixedBudgetAttacksTest {
     void theReportedSuccessIsTheRepredictionOfTheReturnedArray() {
         for (String name : NAMES) {
             double epsilon = AttackSpec.named(name).norm() == Norm.LINF ? 0.1 : 0.5;
-            AttackResult result = run(FixedBudgetAttacks.of(AttackSpec.named(name), epsilon), 4);
+            AttackResult result = run(FixedBudgetAttacks.of(shortSpec(name), epsilon), 4);
 
             boolean[] repredicted = network.predict(result.adversarials()).neq(labels).toBooleanArray();
             assertThat(result.reached()).as(name).isEqualTo(repredicted);
@@ -177,7 +189,7 @@ class FixedBudgetAttacksTest {
     void aSampleMisclassifiedCleanIsReturnedUnchanged() {
         for (String name : NAMES) {
             double epsilon = AttackSpec.named(name).norm() == Norm.LINF ? 0.2 : 1.0;
-            NDArray adversarial = run(FixedBudgetAttacks.of(AttackSpec.named(name), epsilon), 5).adversarials();
+            NDArray adversarial = run(FixedBudgetAttacks.of(shortSpec(name), epsilon), 5).adversarials();
             for (int i = 0; i < cleanWrong.length; i++) {
                 if (cleanWrong[i]) {
                     assertThat(row(adversarial, i)).as(name + " row " + i).isEqualTo(row(inputs, i));
@@ -329,7 +341,7 @@ class FixedBudgetAttacksTest {
     void theSameSeedGivesTheSameOutputs() {
         for (String name : NAMES) {
             double epsilon = AttackSpec.named(name).norm() == Norm.LINF ? 0.05 : 0.3;
-            Attack attack = FixedBudgetAttacks.of(AttackSpec.named(name), epsilon);
+            Attack attack = FixedBudgetAttacks.of(shortSpec(name), epsilon);
             float[] a = run(attack, 17).adversarials().toFloatArray();
             float[] b = run(attack, 17).adversarials().toFloatArray();
             assertThat(a).as(name).isEqualTo(b);
