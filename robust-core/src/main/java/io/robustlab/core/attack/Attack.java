@@ -30,7 +30,7 @@ public interface Attack {
      */
     default AttackResult attack(Network network, NDArray inputs, AttackGoal goal, SplittableRandom random) {
         NDArray adversarials = perturb(network, inputs, goal, random);
-        try (NDManager check = adversarials.getManager().newSubManager()) {
+        try (NDManager check = adversarials.getManager().newSubManager(); Network.Frozen frozen = network.freeze()) {
             NDArray view = adversarials.duplicate();
             view.attach(check);
             NDArray reached = goal.reachedBy(network.logits(view, false));
