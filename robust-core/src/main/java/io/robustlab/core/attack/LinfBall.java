@@ -2,24 +2,76 @@ package io.robustlab.core.attack;
 
 import ai.djl.ndarray.NDArray;
 
-/** The intersection of the L∞ ball of radius ε around a clean input and the [0,1] box. */
-final class LinfBall {
+import io.robustlab.contracts.spec.Norm;
 
+import java.util.SplittableRandom;
+
+/**
+ * The intersection of the L∞ ball of radius ε around a clean input and the [0,1] box. Steps go along the sign of
+ * the gradient, projection clips to [x−ε, x+ε] ∩ [0,1], random starts are uniform in the cube (foolbox 3
+ * {@code LinfBaseGradientDescent}, attacks/gradient_descent_base.py).
+ */
+final class LinfBall implements EpsilonBall {
+
+    private final NDArray clean;
+    private final float epsilon;
     private final NDArray lower;
     private final NDArray upper;
 
-    private LinfBall(NDArray lower, NDArray upper) {
+    private LinfBall(NDArray clean, float epsilon, NDArray lower, NDArray upper) {
+        this.clean = clean;
+        this.epsilon = epsilon;
         this.lower = lower;
         this.upper = upper;
     }
 
     /** The ball around {@code x}; its bounds live in the manager of x. */
     static LinfBall around(NDArray x, float epsilon) {
-        return new LinfBall(x.sub(epsilon).clip(0f, 1f), x.add(epsilon).clip(0f, 1f));
+        return new LinfBall(x, epsilon, x.sub(epsilon).clip(0f, 1f), x.add(epsilon).clip(0f, 1f));
+    }
+
+    @Override
+    public Norm norm() {
+        return Norm.LINF;
+    }
+
+    @Override
+    public NDArray ascend(NDArray iterate, NDArray gradient, float stepSize) {
+        return gradient.signi().muli(stepSize).addi(iterate);
     }
 
     /** Clamps {@code candidate} into the ball element-wise; the result is in the manager of the candidate. */
-    NDArray project(NDArray candidate) {
+    @Override
+    public NDArray project(NDArray candidate) {
         return candidate.maximum(lower).minimum(upper);
+    }
+
+    /** x + U(−ε, ε) per element, clipped to the box. */
+    @Override
+    public NDArray randomStart(SplittableRandom random) {
+        float[] noise = new float[Math.toIntExact(clean.size())];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (float) ((2 * random.nextDouble() - 1) * epsilon);
+        }
+        try (NDArray offset = clean.getManager().create(noise, clean.getShape()); NDArray moved = clean.add(offset)) {
+            return project(moved);
+        }
+    }
+
+    @Override
+    public void verify(NDArray adversarial) {
+        if (adversarial.getShape().get(0) == 0) {
+            return;
+        }
+        EpsilonBall.verifyBox(adversarial);
+        try (NDArray norms = perturbationNorms(adversarial)) {
+            EpsilonBall.verifyNorms(norms, epsilon, Norm.LINF);
+        }
+    }
+
+    @Override
+    public NDArray perturbationNorms(NDArray adversarial) {
+        long rows = adversarial.getShape().get(0);
+        return adversarial.sub(clean).abs().reshape(rows, -1).max(new int[] {1});
     }
 }

@@ -10,6 +10,7 @@ import io.robustlab.core.attack.Attack;
 import io.robustlab.core.attack.AttackGoal;
 import io.robustlab.core.attack.FgsmAttack;
 import io.robustlab.core.attack.PgdAttack;
+import io.robustlab.core.attack.StopRule;
 import io.robustlab.core.model.Network;
 
 import java.util.Objects;
@@ -45,9 +46,10 @@ public record AdversarialTraining(Attack attack, double mixRatio) {
         double epsilon = required(method.epsilon(), "epsilon");
         String attack = Objects.requireNonNull(method.attack(), "method.attack");
         return switch (attack) {
-            case "fgsm" -> new FgsmAttack(epsilon);
-            case "pgd" -> new PgdAttack(epsilon, required(method.steps(), "steps"), required(method.stepSize(),
-                    "stepSize"), required(method.randomStart(), "randomStart"));
+            // training ascends the loss on every sample: no early exit (StopRule.NEVER)
+            case "fgsm" -> new FgsmAttack(epsilon, false, StopRule.NEVER);
+            case "pgd" -> PgdAttack.linf(epsilon, required(method.steps(), "steps"), required(method.stepSize(),
+                    "stepSize"), required(method.randomStart(), "randomStart")).withStopRule(StopRule.NEVER);
             default -> throw new IllegalArgumentException("unknown attack '" + attack + "'");
         };
     }

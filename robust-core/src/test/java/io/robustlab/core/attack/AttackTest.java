@@ -67,8 +67,9 @@ class AttackTest {
         try (NoGradScope noGrad = new NoGradScope(); NDManager batch = manager.newSubManager()) {
             NDArray x = inputs.duplicate();
             x.attach(batch);
-            NDArray fgsm = new FgsmAttack(EPSILON).perturb(network, x, AttackGoal.untargeted(labels), new SplittableRandom(1));
-            NDArray pgd = PgdAttack.withDefaultStepSize(EPSILON, 10, true)
+            // the loss comparison holds for attacks that run every step on every sample
+            NDArray fgsm = new FgsmAttack(EPSILON, false, StopRule.NEVER).perturb(network, x, AttackGoal.untargeted(labels), new SplittableRandom(1));
+            NDArray pgd = PgdAttack.withDefaultStepSize(EPSILON, 10, true).withStopRule(StopRule.NEVER)
                     .perturb(network, x, AttackGoal.untargeted(labels), new SplittableRandom(1));
 
             assertInsideBallAndBox(fgsm);
@@ -86,7 +87,7 @@ class AttackTest {
         try (NoGradScope noGrad = new NoGradScope(); NDManager batch = manager.newSubManager()) {
             NDArray x = inputs.duplicate();
             x.attach(batch);
-            new PgdAttack(EPSILON, 2, 0.05, false).perturb(network, x, AttackGoal.untargeted(labels), new SplittableRandom(1));
+            PgdAttack.linf(EPSILON, 2, 0.05, false).withStopRule(StopRule.NEVER).perturb(network, x, AttackGoal.untargeted(labels), new SplittableRandom(1));
 
             for (NDArray parameter : network.parameterArrays()) {
                 assertThat(parameter.hasGradient()).isTrue();
@@ -100,7 +101,7 @@ class AttackTest {
     @Test
     void randomStartsComeFromTheGivenGenerator() {
         try (NoGradScope noGrad = new NoGradScope(); NDManager batch = manager.newSubManager()) {
-            PgdAttack attack = new PgdAttack(EPSILON, 1, 0.01, true);
+            PgdAttack attack = PgdAttack.linf(EPSILON, 1, 0.01, true);
             float[] a = attack.perturb(network, inputs, AttackGoal.untargeted(labels), new SplittableRandom(5)).toFloatArray();
             float[] b = attack.perturb(network, inputs, AttackGoal.untargeted(labels), new SplittableRandom(5)).toFloatArray();
             float[] c = attack.perturb(network, inputs, AttackGoal.untargeted(labels), new SplittableRandom(6)).toFloatArray();
