@@ -18,7 +18,7 @@ public record CurvePoint(String curve, double epsilon, double robustAccuracy, in
         inCurve.and(counted);
         int samples = counted.cardinality();
         int count = inCurve.cardinality();
-        return new CurvePoint(curve, epsilon, samples == 0 ? Double.NaN : 1 - (double) count / samples, count,
+        return new CurvePoint(curve, epsilon, samples == 0 ? Double.NaN : (double) (samples - count) / samples, count,
                 samples);
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  * @param samples        the curve's denominator: samples it counts (a targeted attack with a target class leaves
  *                       that class's samples out)
  * @param counted        base64 bitset of those samples (index into the evaluated samples)
- * @param robustAccuracy per epsilon, 1 − broken/samples
+ * @param robustAccuracy per epsilon, (samples − broken)/samples, so that at ε = 0 it equals the clean accuracy exactly
  * @param broken         per epsilon, base64 bitset of the broken samples ({@link SampleBits})
  * @param norms          minimum-norm attacks only: per sample, the norm of the perturbation found; 0 for a sample
  *                       misclassified when clean; null where none was found or the sample is not counted
@@ -35,7 +35,7 @@ public record RobustnessCurve(String label, String attack, String norm, String k
         for (int k = 0; k < broken.length; k++) {
             BitSet inCurve = (BitSet) broken[k].clone();
             inCurve.and(counted);
-            accuracy[k] = samples == 0 ? Double.NaN : 1 - (double) inCurve.cardinality() / samples;
+            accuracy[k] = samples == 0 ? Double.NaN : (double) (samples - inCurve.cardinality()) / samples;
             encoded.add(SampleBits.encode(broken[k]));
         }
         return new RobustnessCurve(label, attack, norm, kind, samples, SampleBits.encode(counted), accuracy,
