@@ -37,6 +37,7 @@ public final class EvaluationRun {
      *
      * @param listener  hears each curve point, table row and progress, in the calling thread
      * @param cancelled checked between batches; when true the run stops with {@link EvaluationCancelledException}
+     * @throws IllegalArgumentException      the spec has attacks and a sample value lies outside [0,1]
      * @throws IllegalStateException         an attack returned an example outside its budget or [0,1]
      * @throws UnsupportedOperationException the spec names an attack that is not implemented yet (checked before any
      *                                       work)
@@ -60,6 +61,15 @@ public final class EvaluationRun {
         if (!Arrays.equals(samples.exampleShape(), network.exampleShape())) {
             throw new IllegalArgumentException("samples are shaped " + Arrays.toString(samples.exampleShape())
                     + ", the network takes " + Arrays.toString(network.exampleShape()));
+        }
+        if (!attacks.isEmpty()) {
+            for (float value : samples.features()) {
+                if (!(value >= 0f && value <= 1f)) {
+                    throw new IllegalArgumentException("attacks work on inputs in [0,1] (the ε-ball is clipped to "
+                            + "that box), but a sample holds " + value + ": evaluate an image dataset, or one "
+                            + "scaled to [0,1]");
+                }
+            }
         }
         for (AttackSpec attack : attacks) { // an attack that cannot be built fails now, not after hours of others
             if (attackSource.isFixedBudget(attack)) {
