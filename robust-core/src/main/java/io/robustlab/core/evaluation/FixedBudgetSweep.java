@@ -57,7 +57,7 @@ final class FixedBudgetSweep {
         RobustnessCurve result = RobustnessCurve.of(curve, spec.name(), spec.norm().symbol(),
                 RobustnessCurve.FIXED_BUDGET, counted, broken, null);
         return new AttackOutcome(result, new AttackCost(curve, (System.nanoTime() - started) / 1e9, attacked,
-                attacked * AttackOutcome.passesPerRun(spec), verifications));
+                attacked * AttackCost.passesPerRun(spec), verifications));
     }
 
     private static void attackBatch(SweepContext context, String curve, AttackSpec spec, Attack attack,

@@ -141,7 +141,7 @@ final class MinimumNormSweep {
         RobustnessCurve result = RobustnessCurve.of(curve, spec.name(), norm.symbol(), RobustnessCurve.MINIMUM_NORM,
                 counted, broken, sampleNorms);
         return new AttackOutcome(result, new AttackCost(curve, (System.nanoTime() - started) / 1e9, indices.length,
-                indices.length * AttackOutcome.passesPerRun(spec), verifications));
+                indices.length * AttackCost.passesPerRun(spec), verifications));
     }
 
     /**
