@@ -93,11 +93,10 @@ public final class RobustnessSweep {
                     preset.epsilons(), null, null, preset.batchSize(), preset.seed());
             print("foolbox-sweep", runnable.size() + " of " + preset.attacks().size() + " attacks, "
                     + preset.epsilonGrid().length + " epsilons");
+            long nonZero = Arrays.stream(preset.epsilonGrid()).filter(e -> e > 0).count();
             long naive = 0;
             for (AttackSpec attack : runnable) {
-                naive += FixedBudgetAttacks.isFixedBudget(attack)
-                        ? AttackCost.passesPerRun(attack) * Arrays.stream(preset.epsilonGrid()).filter(e -> e > 0).count()
-                        : AttackCost.passesPerRun(attack);
+                naive += AttackCost.passesPerRun(attack) * (FixedBudgetAttacks.isFixedBudget(attack) ? nonZero : 1);
             }
             print("per-ε sweep, no reuse, every sample", naive + " passes/sample (by the specs)");
             EvaluationResult reused = EvaluationRun.run(sweep, network, samples, EvaluationListener.NONE,

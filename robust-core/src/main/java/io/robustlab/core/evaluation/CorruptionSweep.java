@@ -34,6 +34,7 @@ final class CorruptionSweep {
                 context.workDone(1);
             }
         }
-        return new CorruptionTable(rows, rows.stream().mapToDouble(CorruptionRow::accuracy).average().orElse(Double.NaN));
+        double mean = rows.stream().mapToDouble(CorruptionRow::accuracy).average().orElse(Double.NaN);
+        return new CorruptionTable(rows, mean);
     }
 }

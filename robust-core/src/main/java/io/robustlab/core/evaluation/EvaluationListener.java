@@ -1,6 +1,6 @@
 package io.robustlab.core.evaluation;
 
-/** Hears an evaluation as it goes: each finished curve point and table row, and progress. Called on the run's thread. */
+/** Hears an evaluation as it goes: each finished curve point and table row, and progress; on the run's thread. */
 public interface EvaluationListener {
 
     EvaluationListener NONE = new EvaluationListener() {

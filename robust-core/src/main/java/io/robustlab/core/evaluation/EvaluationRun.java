@@ -26,7 +26,7 @@ public final class EvaluationRun {
     private EvaluationRun() {
     }
 
-    /** Runs with nested-epsilon reuse; see {@link #run(EvaluateSpec, Network, ExampleSet, EvaluationListener, BooleanSupplier, EvaluationOptions)}. */
+    /** Runs with nested-epsilon reuse ({@link EvaluationOptions#DEFAULT}); see the overload with options. */
     public static EvaluationResult run(EvaluateSpec spec, Network network, ExampleSet samples,
             EvaluationListener listener, BooleanSupplier cancelled) {
         return run(spec, network, samples, listener, cancelled, EvaluationOptions.DEFAULT);

@@ -294,6 +294,41 @@ class EvaluationRunTest {
     }
 
     @Test
+    void aNoiseAttackBeatingAGradientAttackOfItsNormIsReported() {
+        // Stand-in until the noise attacks are merged: "linf-uniform-noise" is run as FGSM, which beats a PGD
+        // whose steps barely move.
+        AttackSource noiseAsFgsm = new AttackSource() {
+            @Override
+            public boolean isFixedBudget(AttackSpec spec) {
+                return true;
+            }
+
+            @Override
+            public Attack fixedBudget(AttackSpec spec, double epsilon) {
+                return spec.name().equals("linf-uniform-noise")
+                        ? FACTORIES.fixedBudget(AttackSpec.named("fgsm").withDefaults(), epsilon)
+                        : FACTORIES.fixedBudget(spec, epsilon);
+            }
+
+            @Override
+            public MinimumNormAttack minimumNorm(AttackSpec spec) {
+                throw new AssertionError();
+            }
+        };
+
+        EvaluationResult result = run(EvaluationFixtures.spec("""
+                "attacks": [{"name": "linf-uniform-noise"},
+                            {"name": "linf-pgd", "steps": 2, "stepSize": 0.0005, "randomStart": false}],
+                "epsilons": [{"values": [0, 0.1, 0.2]}]"""), EvaluationOptions.DEFAULT, noiseAsFgsm,
+                new ArrayList<>());
+
+        assertThat(result.warnings()).extracting(EvaluationWarning::code)
+                .containsExactly(EvaluationWarning.NOISE_BEATS_GRADIENT);
+        assertThat(result.warnings().getFirst().message()).contains("linf-uniform-noise (L∞)")
+                .contains("linf-pgd (L∞)");
+    }
+
+    @Test
     void aWellTunedSweepRaisesNoIterativeWarning() {
         EvaluationResult result = run(EvaluationFixtures.spec(GRADIENT_ATTACKS), EvaluationOptions.DEFAULT,
                 AttackSource.FACTORIES, new ArrayList<>());

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,7 @@ class TablesAndWarningsTest {
         assertThat(rows.get(0).accuracies()).hasSize(3);
         assertThat(rows.get(1).meanAccuracy()).isLessThan(rows.get(0).meanAccuracy() - 0.2);
         assertThat(rows.get(1).stdAccuracy()).isGreaterThanOrEqualTo(0);
-        assertThat(rows.get(0).meanAccuracy()).isCloseTo(result.cleanAccuracy(), org.assertj.core.data.Offset.offset(0.05));
+        assertThat(rows.get(0).meanAccuracy()).isCloseTo(result.cleanAccuracy(), Offset.offset(0.05));
     }
 
     @Test
