@@ -29,7 +29,7 @@ import java.util.TreeSet;
 
 /**
  * Evaluates a saved model as an {@code Evaluate} spec says, into an output folder: {@code spec.json} (the spec with
- * its defaults) and {@code result.json} (curves, bitsets, tables, warnings, timings; see README-evaluation.md), and
+ * its defaults) and {@code result.json} (curves, bitsets, tables, warnings, timings; see the robust-core README), and
  * prints a short table. The spec's model must be a {@code path} (relative to the current directory); train jobs and
  * artifacts need the platform.
  *

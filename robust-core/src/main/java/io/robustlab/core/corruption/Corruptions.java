@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 /**
  * The catalogue of corruptions by name, after Hendrycks and Dietterich (2019), "Benchmarking Neural Network
  * Robustness to Common Corruptions and Perturbations" (ICLR 2019), and Mu and Gilmer (2019), "MNIST-C: A
- * Robustness Benchmark for Computer Vision". {@code README-corruptions.md} lists every parameter and its source.
+ * Robustness Benchmark for Computer Vision". The robust-core README lists every parameter and its source.
  */
 public final class Corruptions {
 

@@ -3,7 +3,7 @@ package io.robustlab.core.evaluation;
 import java.util.List;
 
 /**
- * Everything an evaluation measured, as written to {@code result.json} (see README-evaluation.md).
+ * Everything an evaluation measured, as written to {@code result.json} (see the robust-core README).
  *
  * @param specHash      {@code SpecCodec.specHash} of the spec with its defaults
  * @param samples       how many samples were evaluated; bitsets index them 0..samples−1 in the order given

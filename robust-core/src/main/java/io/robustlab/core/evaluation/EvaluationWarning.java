@@ -1,7 +1,7 @@
 package io.robustlab.core.evaluation;
 
 /**
- * Something in the result the user should distrust or look into; see README-evaluation.md for each code.
+ * Something in the result the user should distrust or look into; see the robust-core README for each code.
  *
  * @param code    stable: {@code zero-gradient}, {@code noise-beats-gradient}, {@code no-convergence},
  *                {@code iterative-weaker-than-fgsm}

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Signs that a robustness number should not be trusted as it stands (Carlini, Athalye, Papernot, Brendel, Rauber,
  * Tsipras, Goodfellow, Madry and Kurakin 2019, "On Evaluating Adversarial Robustness", list these checks). The
- * thresholds are in README-evaluation.md.
+ * thresholds are in the robust-core README.
  */
 final class RobustnessWarnings {
 
