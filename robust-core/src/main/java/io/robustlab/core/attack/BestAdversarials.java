@@ -99,7 +99,8 @@ final class BestAdversarials {
      */
     MinimumNormResult finish(Network network, NDArray inputs, AttackGoal goal, Norm norm) {
         NDManager caller = inputs.getManager();
-        float[] values = inputs.toFloatArray();
+        float[] clean = inputs.toFloatArray();
+        float[] values = clean.clone();
         boolean[] found = new boolean[samples];
         for (int i = 0; i < samples; i++) {
             found[i] = !reachedWhenClean[i] && norms[i] != Float.POSITIVE_INFINITY;
@@ -107,7 +108,7 @@ final class BestAdversarials {
                 System.arraycopy(rows, i * features, values, i * features, features);
             }
         }
-        NDArray adversarials = caller.create(values, inputs.getShape()).clip(0f, 1f);
+        NDArray adversarials = clipped(caller, values, inputs);
         boolean[] reached;
         try (NDManager check = caller.newSubManager()) {
             NDArray view = adversarials.duplicate();
@@ -119,13 +120,12 @@ final class BestAdversarials {
             if (found[i] && !reached[i]) {
                 found[i] = false;
                 reverted = true;
-                float[] clean = inputs.get(i).toFloatArray();
-                System.arraycopy(clean, 0, values, i * features, features);
+                System.arraycopy(clean, i * features, values, i * features, features);
             }
         }
         if (reverted) {
             adversarials.close();
-            adversarials = caller.create(values, inputs.getShape()).clip(0f, 1f);
+            adversarials = clipped(caller, values, inputs);
         }
         float[] measured = measure(adversarials, inputs, norm);
         for (int i = 0; i < samples; i++) {
@@ -134,6 +134,12 @@ final class BestAdversarials {
             }
         }
         return new MinimumNormResult(adversarials, measured);
+    }
+
+    private static NDArray clipped(NDManager manager, float[] values, NDArray like) {
+        try (NDArray raw = manager.create(values, like.getShape())) {
+            return raw.clip(0f, 1f);
+        }
     }
 
     /** Per sample, the norm of {@code adversarials − inputs}, computed in float32 on the arrays themselves. */

@@ -277,6 +277,33 @@ class MinimumNormAttackTest {
     }
 
     @Test
+    void deepFoolCostsEachSampleTheStepsItNeedsAlone() {
+        // overshoot 0 lands just past the linearised boundary, so samples need different numbers of steps
+        AttackSpec spec = new AttackSpec("l2-deepfool", null, null, null, null, null, null, 0.0, null, null, null,
+                null, null, null, null, null, null, null, null, null);
+        DeepFoolAttack batch = (DeepFoolAttack) MinimumNormAttacks.of(spec);
+        run(batch, AttackGoal.untargeted(labels), 1);
+        long alone = 0;
+        long slowest = 0;
+        try (NoGradScope noGrad = new NoGradScope(); NDManager single = manager.newSubManager()) {
+            for (int i = 0; i < SAMPLES; i++) {
+                DeepFoolAttack one = (DeepFoolAttack) MinimumNormAttacks.of(spec);
+                NDArray x = inputs.get(i + ":" + (i + 1));
+                x.attach(single);
+                NDArray y = labels.get(i + ":" + (i + 1));
+                y.attach(single);
+                one.attack(network, x, AttackGoal.untargeted(y), new SplittableRandom(1));
+                alone += one.gradientSamples();
+                slowest = Math.max(slowest, one.gradientSamples());
+            }
+        }
+        System.out.println("deepfool (overshoot 0) gradient evaluations: " + batch.gradientSamples() + " in a batch, "
+                + alone + " one by one, slowest sample " + slowest);
+        // a batch that ran until its slowest sample is done would cost samples × slowest
+        assertThat(batch.gradientSamples()).isEqualTo(alone);
+    }
+
+    @Test
     void carliniWagnerStopsSamplesWhoseLossStopsFalling() {
         CarliniWagnerL2Attack early = (CarliniWagnerL2Attack) MinimumNormAttacks.of(
                 spec("l2-carlini-wagner", 50, 2, 0.1, 0.05, true));
