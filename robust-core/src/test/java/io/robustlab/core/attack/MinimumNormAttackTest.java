@@ -351,6 +351,33 @@ class MinimumNormAttackTest {
     }
 
     @Test
+    void aClaimedAdversarialThatDoesNotFoolTheModelIsReportedAsNotFound() {
+        boolean[] reachedWhenClean = new boolean[SAMPLES];
+        reachedWhenClean[0] = true;
+        try (NoGradScope noGrad = new NoGradScope(); NDManager batch = manager.newSubManager()) {
+            NDArray x = inputs.duplicate();
+            x.attach(batch);
+            BestAdversarials best = BestAdversarials.forBatch(x, reachedWhenClean);
+            // rows 5 and 6 claimed adversarial: 5 is its clean input nudged (still correct), 6 a real one
+            Outcome real = untargeted(deepFool(Norm.L2));
+            float[] nudged = row(5);
+            nudged[0] = Math.min(1f, nudged[0] + 0.01f);
+            NDArray candidates = batch.create(new float[][] {nudged, real.adversarials()[6]});
+            best.offer(new long[] {5, 6}, candidates, new float[] {0.01f, real.norms()[6]},
+                    new boolean[] {true, true});
+
+            MinimumNormResult result = best.finish(network, x, AttackGoal.untargeted(labels), Norm.L2);
+
+            float[] flat = result.adversarials().toFloatArray();
+            assertThat(result.norms()[0]).isZero();
+            assertThat(result.norms()[5]).as("re-predicted: not fooled").isEqualTo(Float.POSITIVE_INFINITY);
+            assertThat(Arrays.copyOfRange(flat, 5 * FEATURES, 6 * FEATURES)).isEqualTo(row(5));
+            assertThat(result.norms()[6]).isCloseTo(real.norms()[6], within(1e-6f));
+            assertThat(result.norms()[7]).isEqualTo(Float.POSITIVE_INFINITY);
+        }
+    }
+
+    @Test
     void deepFoolRefusesATargetedGoal() {
         assertThatThrownBy(() -> run(deepFool(Norm.L2), AttackGoal.targeted(labels, labels), 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("untargeted");
