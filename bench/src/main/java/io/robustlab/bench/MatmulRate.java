@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * The rate of the plain matrix products a dense network's training step consists of, on the same engine
- * and threads as training: our measure of "the machine's limit" for that step.
+ * The plain matrix products a dense network's training step consists of, on the same engine and threads as
+ * training: our measure of "the machine's limit" for that step.
  *
  * <p>For a layer {@code in → out} at batch {@code b}, one training step does three products: the forward
  * {@code X·Wᵀ} (b×in·in×out), the weight gradient {@code Gᵀ·X} (out×b·b×in) and the input gradient
@@ -17,10 +17,24 @@ final class MatmulRate {
 
     private final int[] layerWidths;
     private final int batch;
+    private final NDManager manager;
+    private final NDArray[] inputs;
+    private final NDArray[] weights;
+    private final NDArray[] outputGrads;
 
-    MatmulRate(int[] layerWidths, int batch) {
+    MatmulRate(int[] layerWidths, int batch, NDManager manager) {
         this.layerWidths = layerWidths.clone();
         this.batch = batch;
+        this.manager = manager;
+        int layers = layerWidths.length - 1;
+        inputs = new NDArray[layers];
+        weights = new NDArray[layers];
+        outputGrads = new NDArray[layers];
+        for (int layer = 0; layer < layers; layer++) {
+            inputs[layer] = manager.randomUniform(0f, 1f, new Shape(batch, layerWidths[layer]));
+            weights[layer] = manager.randomUniform(-0.05f, 0.05f, new Shape(layerWidths[layer + 1], layerWidths[layer]));
+            outputGrads[layer] = manager.randomUniform(-1f, 1f, new Shape(batch, layerWidths[layer + 1]));
+        }
     }
 
     /** Floating-point operations of the products of one training step (the figure the step is judged by). */
@@ -33,40 +47,14 @@ final class MatmulRate {
         return flops;
     }
 
-    /** Runs the step's products for about {@code seconds} and returns the measured GFLOP/s. */
-    double measureGflops(NDManager manager, double seconds) {
-        int layers = layerWidths.length - 1;
-        NDArray[] inputs = new NDArray[layers];
-        NDArray[] weights = new NDArray[layers];
-        NDArray[] outputGrads = new NDArray[layers];
-        for (int layer = 0; layer < layers; layer++) {
-            inputs[layer] = manager.randomUniform(0f, 1f, new Shape(batch, layerWidths[layer]));
-            weights[layer] = manager.randomUniform(-0.05f, 0.05f, new Shape(layerWidths[layer + 1], layerWidths[layer]));
-            outputGrads[layer] = manager.randomUniform(-1f, 1f, new Shape(batch, layerWidths[layer + 1]));
-        }
-        runSteps(manager, inputs, weights, outputGrads, 20); // warm-up
-        long start = System.nanoTime();
-        long steps = 0;
-        long budget = (long) (seconds * 1e9);
-        while (System.nanoTime() - start < budget) {
-            runSteps(manager, inputs, weights, outputGrads, 10);
-            steps += 10;
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        return steps * stepFlops() / elapsed / 1e9;
-    }
-
-    private static void runSteps(NDManager manager, NDArray[] inputs, NDArray[] weights, NDArray[] outputGrads,
-                                 int steps) {
-        // PyTorch's CPU kernels run eagerly, so the products are done when matMul returns.
-        for (int s = 0; s < steps; s++) {
-            try (NDManager step = manager.newSubManager()) {
-                for (int layer = 0; layer < inputs.length; layer++) {
-                    inputs[layer].matMul(weights[layer].transpose()).attach(step);
-                    outputGrads[layer].transpose().matMul(inputs[layer]).attach(step);
-                    if (layer > 0) {
-                        outputGrads[layer].matMul(weights[layer]).attach(step);
-                    }
+    /** The products of one step. PyTorch's CPU kernels run eagerly: they are done when this returns. */
+    void runStep() {
+        try (NDManager step = manager.newSubManager()) {
+            for (int layer = 0; layer < inputs.length; layer++) {
+                inputs[layer].matMul(weights[layer].transpose()).attach(step);
+                outputGrads[layer].transpose().matMul(inputs[layer]).attach(step);
+                if (layer > 0) {
+                    outputGrads[layer].matMul(weights[layer]).attach(step);
                 }
             }
         }

@@ -175,8 +175,8 @@ public final class CarliniWagnerL2Attack implements MinimumNormAttack {
                     int t = step + 1;
                     firstMoment = firstMoment.mul((float) BETA1).add(gradient.mul((float) (1 - BETA1)));
                     secondMoment = secondMoment.mul((float) BETA2).add(gradient.square().mul((float) (1 - BETA2)));
-                    NDArray firstUnbiased = firstMoment.div((float) (1 - Math.pow(BETA1, t)));
-                    NDArray secondUnbiased = secondMoment.div((float) (1 - Math.pow(BETA2, t)));
+                    NDArray firstUnbiased = firstMoment.div((float) (1 - StrictMath.pow(BETA1, t)));
+                    NDArray secondUnbiased = secondMoment.div((float) (1 - StrictMath.pow(BETA2, t)));
                     delta = delta.sub(firstUnbiased.mul((float) learningRate)
                             .div(secondUnbiased.sqrt().add(ADAM_EPSILON)));
 

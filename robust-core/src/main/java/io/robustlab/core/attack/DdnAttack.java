@@ -84,7 +84,7 @@ public final class DdnAttack implements MinimumNormAttack {
         NDArray worstNorm = Rows.l2(NDArrays.maximum(origin, origin.neg().add(1f)));
         for (int i = 0; i < steps; i++) {
             double stepSize = MIN_STEP_SIZE
-                    + (MAX_STEP_SIZE - MIN_STEP_SIZE) * (1 + Math.cos(Math.PI * i / steps)) / 2;
+                    + (MAX_STEP_SIZE - MIN_STEP_SIZE) * (1 + StrictMath.cos(Math.PI * i / steps)) / 2;
             try (NDManager iteration = work.newSubManager()) {
                 delta.attach(iteration);
                 epsilon.attach(iteration);

@@ -2,8 +2,6 @@ package io.robustlab.core.command;
 
 import ai.djl.ndarray.NDManager;
 import io.robustlab.contracts.spec.EvaluateSpec;
-import io.robustlab.contracts.spec.InvalidSpecException;
-import io.robustlab.contracts.spec.JobSpec;
 import io.robustlab.contracts.spec.ModelReference;
 import io.robustlab.contracts.spec.SpecCodec;
 import io.robustlab.core.data.DataLocations;
@@ -20,7 +18,6 @@ import io.robustlab.core.evaluation.WeightNoiseRow;
 import io.robustlab.core.model.Network;
 import io.robustlab.core.model.SavedModel;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,20 +66,10 @@ public final class EvaluateCommand {
     /** Runs the spec at {@code specFile} into {@code outputFolder}; returns the process exit code. */
     int run(Path specFile, Path outputFolder) {
         EvaluateSpec spec;
-        try (InputStream in = Files.newInputStream(specFile)) {
-            JobSpec parsed = SpecCodec.parse(in);
-            if (!(parsed instanceof EvaluateSpec evaluate)) {
-                out.println(specFile + " is a " + parsed.kind() + " spec; this command runs Evaluate specs");
-                return INVALID_SPEC;
-            }
-            spec = evaluate.withDefaults();
-        } catch (InvalidSpecException e) {
-            out.println(specFile + " is not a valid spec:");
-            e.violations().forEach(violation -> out.println("  " + violation));
-            return INVALID_SPEC;
-        } catch (IOException e) {
-            out.println("cannot read " + specFile + ": " + e.getMessage());
-            return USAGE;
+        try {
+            spec = SpecFile.read(specFile, EvaluateSpec.class, out, USAGE, INVALID_SPEC);
+        } catch (SpecFile.Unusable e) {
+            return e.exitCode();
         }
         ModelReference model = spec.model();
         if (model.path() == null) {

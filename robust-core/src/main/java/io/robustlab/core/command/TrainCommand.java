@@ -1,7 +1,5 @@
 package io.robustlab.core.command;
 
-import io.robustlab.contracts.spec.InvalidSpecException;
-import io.robustlab.contracts.spec.JobSpec;
 import io.robustlab.contracts.spec.SpecCodec;
 import io.robustlab.contracts.spec.TrainSpec;
 import io.robustlab.core.data.DataLocations;
@@ -13,7 +11,6 @@ import io.robustlab.core.train.TrainingDivergedException;
 import io.robustlab.core.train.TrainingResult;
 import io.robustlab.core.train.TrainingRun;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,20 +61,10 @@ public final class TrainCommand {
     /** Runs the spec at {@code specFile} into {@code outputFolder}; returns the process exit code. */
     int run(Path specFile, Path outputFolder) {
         TrainSpec spec;
-        try (InputStream in = Files.newInputStream(specFile)) {
-            JobSpec parsed = SpecCodec.parse(in);
-            if (!(parsed instanceof TrainSpec train)) {
-                out.println(specFile + " is a " + parsed.kind() + " spec; this command runs Train specs");
-                return INVALID_SPEC;
-            }
-            spec = train;
-        } catch (InvalidSpecException e) {
-            out.println(specFile + " is not a valid spec:");
-            e.violations().forEach(violation -> out.println("  " + violation));
-            return INVALID_SPEC;
-        } catch (IOException e) {
-            out.println("cannot read " + specFile + ": " + e.getMessage());
-            return USAGE;
+        try {
+            spec = SpecFile.read(specFile, TrainSpec.class, out, USAGE, INVALID_SPEC);
+        } catch (SpecFile.Unusable e) {
+            return e.exitCode();
         }
         try {
             Dataset data = Datasets.load(spec.dataset(), dataLocations);

@@ -130,7 +130,7 @@ final class Convolution {
         double[] weights = new double[2 * radius + 1];
         double total = 0;
         for (int i = -radius; i <= radius; i++) {
-            weights[i + radius] = Math.exp(-0.5 * i * i / (sigma * sigma));
+            weights[i + radius] = StrictMath.exp(-0.5 * i * i / (sigma * sigma));
             total += weights[i + radius];
         }
         float[] kernel = new float[weights.length];

@@ -36,12 +36,12 @@ final class MotionBlur extends BoundedCorruption {
         double[][] dense = new double[2 * reach + 1][2 * reach + 1];
         double total = 0;
         for (int i = 0; i < taps; i++) {
-            total += Math.exp(-0.5 * i * i / (sigma * sigma));
+            total += StrictMath.exp(-0.5 * i * i / (sigma * sigma));
         }
-        double cos = Math.cos(angle);
-        double sin = Math.sin(angle);
+        double cos = StrictMath.cos(angle);
+        double sin = StrictMath.sin(angle);
         for (int i = 0; i < taps; i++) {
-            double weight = Math.exp(-0.5 * i * i / (sigma * sigma)) / total;
+            double weight = StrictMath.exp(-0.5 * i * i / (sigma * sigma)) / total;
             double x = i * cos;
             double y = i * sin;
             int x0 = (int) Math.floor(x);

@@ -14,7 +14,7 @@ final class Poisson {
 
     static {
         for (int k = 2; k < LOG_FACTORIAL.length; k++) {
-            LOG_FACTORIAL[k] = LOG_FACTORIAL[k - 1] + Math.log(k);
+            LOG_FACTORIAL[k] = LOG_FACTORIAL[k - 1] + StrictMath.log(k);
         }
     }
 
@@ -30,7 +30,7 @@ final class Poisson {
     }
 
     private static long byMultiplication(double mean, SplittableRandom random) {
-        double limit = Math.exp(-mean);
+        double limit = StrictMath.exp(-mean);
         double product = random.nextDouble();
         long k = 0;
         while (product > limit) {
@@ -41,7 +41,7 @@ final class Poisson {
     }
 
     private static long byTransformedRejection(double mean, SplittableRandom random) {
-        double logMean = Math.log(mean);
+        double logMean = StrictMath.log(mean);
         double b = 0.931 + 2.53 * Math.sqrt(mean);
         double a = -0.059 + 0.02483 * b;
         double inverseAlpha = 1.1239 + 1.1328 / (b - 3.4);
@@ -57,7 +57,7 @@ final class Poisson {
             if (k < 0 || (us < 0.013 && v > us)) {
                 continue;
             }
-            if (Math.log(v * inverseAlpha / (a / (us * us) + b)) <= -mean + k * logMean - logFactorial(k)) {
+            if (StrictMath.log(v * inverseAlpha / (a / (us * us) + b)) <= -mean + k * logMean - logFactorial(k)) {
                 return k;
             }
         }
@@ -69,6 +69,6 @@ final class Poisson {
         }
         double n = k;
         // Stirling's series; past 255 its error is below 1e-15
-        return n * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI * n) + 1 / (12 * n) - 1 / (360 * n * n * n);
+        return n * StrictMath.log(n) - n + 0.5 * StrictMath.log(2 * Math.PI * n) + 1 / (12 * n) - 1 / (360 * n * n * n);
     }
 }

@@ -48,7 +48,7 @@ record HiddenActivation(String name, double base, double epsilon, double offset,
 
     /** y = log_b(relu(x) + ε) + c. */
     NDArray relog(NDArray x) {
-        return Activation.relu(x).add(epsilon).log().div(Math.log(base)).add(offset);
+        return Activation.relu(x).add(epsilon).log().div(StrictMath.log(base)).add(offset);
     }
 
     NDArray maxout(NDArray x) {

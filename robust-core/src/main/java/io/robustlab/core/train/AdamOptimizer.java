@@ -46,8 +46,8 @@ public final class AdamOptimizer implements Optimizer {
     @Override
     public void step(double learningRate) {
         steps++;
-        double correction1 = 1 - Math.pow(beta1, steps);
-        double k = Math.sqrt((1 - beta2) / (1 - Math.pow(beta2, steps)));
+        double correction1 = 1 - StrictMath.pow(beta1, steps);
+        double k = Math.sqrt((1 - beta2) / (1 - StrictMath.pow(beta2, steps)));
         float stepSize = (float) (learningRate * (1 - beta1) / correction1 / k);
         float scaledEpsilon = (float) (epsilon / k);
         for (int i = 0; i < parameters.size(); i++) {

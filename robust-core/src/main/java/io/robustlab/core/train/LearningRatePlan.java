@@ -36,9 +36,9 @@ public record LearningRatePlan(String schedule, double initial, int stepEpochs, 
     /** The rate used throughout epoch {@code epoch}, counted from 1. */
     public double at(int epoch) {
         return switch (schedule) {
-            case "step" -> initial * Math.pow(gamma, (epoch - 1) / stepEpochs);
+            case "step" -> initial * StrictMath.pow(gamma, (epoch - 1) / stepEpochs);
             case "cosine" -> epochs <= 1 ? initial
-                    : minimum + (initial - minimum) * (1 + Math.cos(Math.PI * (epoch - 1) / (epochs - 1))) / 2;
+                    : minimum + (initial - minimum) * (1 + StrictMath.cos(Math.PI * (epoch - 1) / (epochs - 1))) / 2;
             default -> initial;
         };
     }
