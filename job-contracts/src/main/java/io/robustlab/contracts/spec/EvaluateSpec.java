@@ -111,13 +111,7 @@ public record EvaluateSpec(
     }
 
     private void check(SpecChecks checks) {
-        if (checks.required("apiVersion", apiVersion)) {
-            checks.equalTo("apiVersion", apiVersion, API_VERSION);
-        }
-        if (checks.required("kind", kind)) {
-            checks.equalTo("kind", kind, KIND);
-        }
-        metadata.check(checks.nested("metadata"));
+        checks.header(this, KIND);
         if (checks.required("model", model)) {
             model.check(checks.nested("model"));
         }

@@ -66,6 +66,17 @@ final class SpecChecks {
         }
     }
 
+    /** The part every kind shares: apiVersion, kind and metadata. */
+    void header(JobSpec spec, String expectedKind) {
+        if (required("apiVersion", spec.apiVersion())) {
+            equalTo("apiVersion", spec.apiVersion(), JobSpec.API_VERSION);
+        }
+        if (required("kind", spec.kind())) {
+            equalTo("kind", spec.kind(), expectedKind);
+        }
+        spec.metadata().check(nested("metadata"));
+    }
+
     void equalTo(String name, String value, String expected) {
         if (value != null && !value.equals(expected)) {
             add(name, "must be " + expected + " (got \"" + value + "\")");

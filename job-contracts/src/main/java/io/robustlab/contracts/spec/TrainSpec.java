@@ -56,13 +56,7 @@ public record TrainSpec(
     }
 
     private void check(SpecChecks checks) {
-        if (checks.required("apiVersion", apiVersion)) {
-            checks.equalTo("apiVersion", apiVersion, API_VERSION);
-        }
-        if (checks.required("kind", kind)) {
-            checks.equalTo("kind", kind, KIND);
-        }
-        metadata.check(checks.nested("metadata"));
+        checks.header(this, KIND);
         if (checks.required("dataset", dataset)) {
             dataset.check(checks.nested("dataset"));
         }
