@@ -213,4 +213,27 @@ class RealAttacksEvaluationTest {
         assertThat(result.curve("linf-pgd (L∞)").robustAccuracy()[3])
                 .isLessThan(result.curve("linf-uniform-noise (L∞)").robustAccuracy()[3]);
     }
+
+    @Test
+    void measuredPassesSeeEarlyExitAndEqualTheSpecsWithoutIt() {
+        EvaluateSpec spec = EvaluationFixtures.spec("""
+                "attacks": [{"name": "fgsm"}, {"name": "linf-pgd", "steps": 10, "relativeStepSize": 0.25},
+                            {"name": "l2-deepfool", "steps": 10}],
+                "epsilons": [{"values": [0, 0.1, 0.3]}]""");
+        EvaluationResult early = run(spec, EvaluationOptions.DEFAULT, AttackSource.FACTORIES, new ArrayList<>());
+        EvaluationResult every = run(spec, new EvaluationOptions(false, false), AttackSource.FACTORIES,
+                new ArrayList<>());
+
+        for (int a = 0; a < 2; a++) { // fixed-budget, every sample every step: exactly what the spec says
+            AttackCost cost = every.timings().attacks().get(a);
+            assertThat(cost.measuredPasses()).as(cost.curve()).isEqualTo(cost.attackPasses()).isPositive();
+        }
+        AttackCost pgd = early.timings().attacks().get(1);
+        assertThat(pgd.measuredPasses()).isPositive().isLessThan(pgd.attackPasses());
+        AttackCost deepFool = early.timings().attacks().get(2);
+        assertThat(deepFool.measuredPasses()).isPositive().isLessThan(deepFool.attackPasses());
+        assertThat(early.timings().measuredPassesPerSample()).isLessThan(early.timings().attackPassesPerSample())
+                .isLessThan(every.timings().measuredPassesPerSample());
+        assertThat(every.timings().earlyExit()).isFalse();
+    }
 }
