@@ -170,6 +170,7 @@ public final class CarliniWagnerL2Attack implements MinimumNormAttack {
                         return new NDList(loss, logits, perturbed);
                     });
                     gradientSamples.addAndGet(rowOf.length);
+                    AttackWork.add(rowOf.length);
                     float[] loss = evaluated.get(0).toFloatArray();
                     NDArray gradient = evaluated.get(3);
                     int t = step + 1;

@@ -96,6 +96,7 @@ public final class DdnAttack implements MinimumNormAttack {
                     return new NDList(crossEntropy.mul(sign), logits);
                 });
                 gradientSamples.addAndGet(ids.length);
+                AttackWork.add(ids.length);
                 NDArray direction = unitRows(evaluated.get(2), random);
                 NDArray reached = goal.reachedBy(evaluated.get(1));
                 best.offer(ids, candidate, Rows.l2(delta).toFloatArray(), reached.toBooleanArray());

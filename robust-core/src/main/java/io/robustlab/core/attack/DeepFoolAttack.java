@@ -118,6 +118,7 @@ public final class DeepFoolAttack implements MinimumNormAttack {
                     state.attach(iteration);
                 }
                 gradientSamples.addAndGet(ids.length);
+                AttackWork.add(ids.length);
                 total = total.add(nearestBoundaryStep(network, current, ranked, others));
                 current = origin.add(total.mul((float) (1 + overshoot))).clip(0f, 1f);
 

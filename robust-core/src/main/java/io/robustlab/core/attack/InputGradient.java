@@ -54,6 +54,7 @@ final class InputGradient {
             collector.backward(loss);
         }
         SAMPLE_GRADIENTS.addAndGet(inputs.getShape().get(0));
+        AttackWork.add(inputs.getShape().get(0));
         NDArray gradient = input.getGradient();
         gradient.attach(into);
         NDArray detached = logits.stopGradient();

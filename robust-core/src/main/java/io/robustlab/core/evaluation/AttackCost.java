@@ -10,13 +10,15 @@ import java.util.Objects;
  * @param seconds              wall time of its attack runs and re-predictions
  * @param samplesAttacked      samples sent to the attack, summed over epsilons (a sample attacked at 3 epsilons
  *                             counts 3 times)
- * @param attackPasses         forward+backward passes per the spec: samplesAttacked × the attack's passes per run
+ * @param attackPasses         forward+backward passes by the spec: samplesAttacked × the attack's passes per run
  *                             (steps × restarts for PGD, steps for BIM and DDN, 1 for FGSM, repeats for noise,
  *                             binarySearchSteps × steps for C&amp;W): an upper bound where an attack stops early
+ * @param measuredPasses       forward+backward sample passes the attack really ran ({@code AttackWork}): early exit
+ *                             included, forward-only noise draws not counted
  * @param verificationForwards samples this engine re-predicted (one forward each) to count successes
  */
 public record AttackCost(String curve, double seconds, long samplesAttacked, long attackPasses,
-        long verificationForwards) {
+        long measuredPasses, long verificationForwards) {
 
     /**
      * Forward+backward passes one run of the attack spends on one sample, by its spec (an upper bound where the

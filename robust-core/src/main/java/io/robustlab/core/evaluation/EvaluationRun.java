@@ -141,8 +141,10 @@ public final class EvaluationRun {
                     perNorm, epsilons);
             double passesPerSample = costs.stream().mapToLong(AttackCost::attackPasses).sum()
                     / (double) samples.size();
+            double measuredPerSample = costs.stream().mapToLong(AttackCost::measuredPasses).sum()
+                    / (double) samples.size();
             Timings timings = new Timings(cleanSeconds, costs, corruptionSeconds, noiseSeconds, seconds(started),
-                    passesPerSample, options.nestedReuse());
+                    passesPerSample, measuredPerSample, options.nestedReuse(), options.earlyExit());
             listener.progress(1);
             return new EvaluationResult(SpecCodec.specHash(filled), samples.size(),
                     (double) cleanCorrect.cardinality() / samples.size(), SampleBits.encode(cleanCorrect), epsilons,

@@ -5,6 +5,10 @@ import ai.djl.ndarray.NDManager;
 import io.robustlab.contracts.spec.AttackSpec;
 import io.robustlab.core.attack.Attack;
 import io.robustlab.core.attack.AttackGoal;
+import io.robustlab.core.attack.AttackWork;
+import io.robustlab.core.attack.FgsmAttack;
+import io.robustlab.core.attack.PgdAttack;
+import io.robustlab.core.attack.StopRule;
 import java.util.Arrays;
 import java.util.BitSet;
 
@@ -21,6 +25,7 @@ final class FixedBudgetSweep {
 
     static AttackOutcome run(SweepContext context, AttackSpec spec, int attackIndex) {
         long started = System.nanoTime();
+        long passesBefore = AttackWork.samplePasses();
         String curve = spec.curveLabel();
         SampleBatches batches = context.batches;
         BitSet counted = context.counted(spec);
@@ -38,7 +43,8 @@ final class FixedBudgetSweep {
                 BitSet candidates = (BitSet) counted.clone();
                 candidates.andNot(now);
                 candidates.andNot(cleanBroken);
-                Attack attack = context.attacks.fixedBudget(spec, epsilons[k]);
+                Attack attack = context.options.earlyExit() ? context.attacks.fixedBudget(spec, epsilons[k])
+                        : withoutEarlyExit(context.attacks.fixedBudget(spec, epsilons[k]));
                 int[] indices = candidates.stream().toArray();
                 for (int start = 0; start < indices.length; start += batches.batchSize) {
                     context.checkCancelled();
@@ -57,7 +63,16 @@ final class FixedBudgetSweep {
         RobustnessCurve result = RobustnessCurve.of(curve, spec.name(), spec.norm().symbol(),
                 RobustnessCurve.FIXED_BUDGET, counted, broken, null);
         return new AttackOutcome(result, new AttackCost(curve, (System.nanoTime() - started) / 1e9, attacked,
-                attacked * AttackCost.passesPerRun(spec), verifications));
+                attacked * AttackCost.passesPerRun(spec), AttackWork.samplePasses() - passesBefore, verifications));
+    }
+
+    /** The attack with every sample running every step; noise has no steps to skip and stays as it is. */
+    private static Attack withoutEarlyExit(Attack attack) {
+        return switch (attack) {
+            case PgdAttack pgd -> pgd.withStopRule(StopRule.NEVER);
+            case FgsmAttack fgsm -> new FgsmAttack(fgsm.epsilon(), fgsm.randomStart(), StopRule.NEVER);
+            default -> attack;
+        };
     }
 
     private static void attackBatch(SweepContext context, String curve, AttackSpec spec, Attack attack,

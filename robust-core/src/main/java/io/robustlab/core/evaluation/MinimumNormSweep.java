@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import io.robustlab.contracts.spec.AttackSpec;
 import io.robustlab.contracts.spec.Norm;
 import io.robustlab.core.attack.AttackGoal;
+import io.robustlab.core.attack.AttackWork;
 import io.robustlab.core.attack.MinimumNormAttack;
 import io.robustlab.core.attack.MinimumNormResult;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ final class MinimumNormSweep {
 
     static AttackOutcome run(SweepContext context, AttackSpec spec, int attackIndex) {
         long started = System.nanoTime();
+        long passesBefore = AttackWork.samplePasses();
         String curve = spec.curveLabel();
         Norm norm = spec.norm();
         SampleBatches batches = context.batches;
@@ -141,7 +143,8 @@ final class MinimumNormSweep {
         RobustnessCurve result = RobustnessCurve.of(curve, spec.name(), norm.symbol(), RobustnessCurve.MINIMUM_NORM,
                 counted, broken, sampleNorms);
         return new AttackOutcome(result, new AttackCost(curve, (System.nanoTime() - started) / 1e9, indices.length,
-                indices.length * AttackCost.passesPerRun(spec), verifications));
+                indices.length * AttackCost.passesPerRun(spec), AttackWork.samplePasses() - passesBefore,
+                verifications));
     }
 
     /**

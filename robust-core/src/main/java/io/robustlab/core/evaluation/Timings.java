@@ -10,9 +10,14 @@ import java.util.List;
  * @param corruptionSeconds   the corruption table
  * @param weightNoiseSeconds  the weight-noise table
  * @param totalSeconds        the whole run
- * @param attackPassesPerSample forward+backward passes of all attacks per evaluated sample (see {@link AttackCost})
+ * @param attackPassesPerSample forward+backward passes of all attacks per evaluated sample, by the specs (see
+ *                            {@link AttackCost#attackPasses()})
+ * @param measuredPassesPerSample forward+backward passes the attacks really ran per evaluated sample (see
+ *                            {@link AttackCost#measuredPasses()})
  * @param nestedReuse         whether samples broken at a smaller epsilon were skipped at the larger ones
+ * @param earlyExit           whether fixed-budget attacks stopped working on a sample once it was fooled
  */
 public record Timings(double cleanSeconds, List<AttackCost> attacks, double corruptionSeconds,
-        double weightNoiseSeconds, double totalSeconds, double attackPassesPerSample, boolean nestedReuse) {
+        double weightNoiseSeconds, double totalSeconds, double attackPassesPerSample,
+        double measuredPassesPerSample, boolean nestedReuse, boolean earlyExit) {
 }
