@@ -15,8 +15,8 @@ import java.util.SplittableRandom;
  * {@code LinfAdditiveUniformNoiseAttack} and {@code L2AdditiveGaussianNoiseAttack} (attacks/additive_noise.py), and
  * with {@code repeats} > 1 their {@code Repeated…} variants.
  * <ul>
- * <li>L∞: every element gets U(−ε, ε). (foolbox draws U(−1, 1) and rescales each sample so that its largest entry
- *     is ε; the budget and the distribution are the same up to that rescaling.)
+ * <li>L∞: U(−1, 1) per element, rescaled per sample so that its largest entry is exactly ε (foolbox's
+ *     {@code sample_noise} then {@code get_epsilons}: the noise is normalised to L∞ norm 1 and scaled by ε).
  * <li>L2: N(0, I) per sample, rescaled to Euclidean norm exactly ε.
  * </ul>
  * Either way the noisy input is then clipped to [0,1], as foolbox does (clipping only shortens the perturbation).
@@ -76,8 +76,15 @@ public record AdditiveNoiseAttack(Norm norm, double epsilon, int repeats) implem
         float[] noise = new float[rows * n];
         for (int row = 0; row < rows; row++) {
             if (norm == Norm.LINF) {
+                double[] uniform = new double[n];
+                double largest = 0;
                 for (int j = 0; j < n; j++) {
-                    noise[row * n + j] = (float) ((2 * random.nextDouble() - 1) * epsilon);
+                    uniform[j] = 2 * random.nextDouble() - 1;
+                    largest = Math.max(largest, Math.abs(uniform[j]));
+                }
+                double scale = largest > 0 ? epsilon / largest : 0;
+                for (int j = 0; j < n; j++) {
+                    noise[row * n + j] = (float) (uniform[j] * scale);
                 }
             } else {
                 double[] gaussian = new double[n];
