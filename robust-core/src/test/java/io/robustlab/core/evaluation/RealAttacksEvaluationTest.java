@@ -1,10 +1,13 @@
 package io.robustlab.core.evaluation;
 
+import static io.robustlab.core.evaluation.TrainedBlobs.network;
+import static io.robustlab.core.evaluation.TrainedBlobs.predict;
+import static io.robustlab.core.evaluation.TrainedBlobs.run;
+import static io.robustlab.core.evaluation.TrainedBlobs.samples;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import io.robustlab.contracts.spec.AttackSpec;
 import io.robustlab.contracts.spec.EvaluateSpec;
 import io.robustlab.contracts.spec.Norm;
@@ -12,57 +15,19 @@ import io.robustlab.core.attack.Attack;
 import io.robustlab.core.attack.AttackGoal;
 import io.robustlab.core.attack.MinimumNormAttack;
 import io.robustlab.core.attack.MinimumNormResult;
-import io.robustlab.core.data.Dataset;
-import io.robustlab.core.data.ExampleSet;
 import io.robustlab.core.model.Network;
-import io.robustlab.core.model.NoGradScope;
-import java.nio.file.Path;
+import io.robustlab.core.evaluation.TrainedBlobs.Counted;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The engine with the attack package's real attacks (no stand-ins), on a tiny trained MLP. */
 class RealAttacksEvaluationTest {
 
     private static final int D = 20;
-
-    static NDManager manager;
-    static Network network;
-    static ExampleSet samples;
-
-    @BeforeAll
-    static void train(@TempDir Path workDir) throws Exception {
-        Dataset data = EvaluationFixtures.blobs();
-        manager = NDManager.newBaseManager();
-        network = EvaluationFixtures.trainedMlp(data, workDir, manager);
-        samples = data.test();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
-
-    record Counted(String curve, double epsilon, int sample, float[] adversarial) {
-    }
-
-    static EvaluationResult run(EvaluateSpec spec, EvaluationOptions options, AttackSource source,
-            List<Counted> counted) {
-        return EvaluationRun.run(spec, network, samples, EvaluationListener.NONE, () -> false, options, source,
-                (curve, epsilon, sample, adversarial) -> counted.add(new Counted(curve, epsilon, sample, adversarial)));
-    }
-
-    static int predict(float[] example) {
-        try (NoGradScope noGrad = new NoGradScope(); NDManager work = manager.newSubManager()) {
-            return (int) network.predict(work.create(example, new Shape(1, D))).getLong(0);
-        }
-    }
 
     /** The real minimum-norm attacks, with every adversarial batch they return kept in order. */
     private static final class RecordingSource implements AttackSource {

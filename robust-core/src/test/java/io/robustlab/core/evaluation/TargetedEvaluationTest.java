@@ -1,59 +1,19 @@
 package io.robustlab.core.evaluation;
 
+import static io.robustlab.core.evaluation.TrainedBlobs.predict;
+import static io.robustlab.core.evaluation.TrainedBlobs.run;
+import static io.robustlab.core.evaluation.TrainedBlobs.samples;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import io.robustlab.contracts.spec.EvaluateSpec;
-import io.robustlab.core.data.Dataset;
-import io.robustlab.core.data.ExampleSet;
-import io.robustlab.core.model.Network;
-import io.robustlab.core.model.NoGradScope;
-import java.nio.file.Path;
+import io.robustlab.core.evaluation.TrainedBlobs.Counted;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Targeted attacks through the engine: what a success means, and which samples a curve counts. */
 class TargetedEvaluationTest {
-
-    private static final int D = 20;
-
-    static NDManager manager;
-    static Network network;
-    static ExampleSet samples;
-
-    @BeforeAll
-    static void train(@TempDir Path workDir) throws Exception {
-        Dataset data = EvaluationFixtures.blobs();
-        manager = NDManager.newBaseManager();
-        network = EvaluationFixtures.trainedMlp(data, workDir, manager);
-        samples = data.test();
-    }
-
-    @AfterAll
-    static void close() {
-        manager.close();
-    }
-
-    record Counted(String curve, double epsilon, int sample, float[] adversarial) {
-    }
-
-    private static EvaluationResult run(EvaluateSpec spec, List<Counted> counted) {
-        return EvaluationRun.run(spec, network, samples, EvaluationListener.NONE, () -> false,
-                EvaluationOptions.DEFAULT, AttackSource.FACTORIES,
-                (curve, epsilon, sample, adversarial) -> counted.add(new Counted(curve, epsilon, sample, adversarial)));
-    }
-
-    private static int predict(float[] example) {
-        try (NoGradScope noGrad = new NoGradScope(); NDManager work = manager.newSubManager()) {
-            return (int) network.predict(work.create(example, new Shape(1, D))).getLong(0);
-        }
-    }
 
     @Test
     void aFixedTargetClassCountsOnlyOtherSamplesAndEverySuccessIsPredictedAsTheTarget() {
