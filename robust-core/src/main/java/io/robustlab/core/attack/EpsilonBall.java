@@ -46,7 +46,18 @@ sealed interface EpsilonBall permits LinfBall, L2Ball {
      * Throws unless every row of {@code adversarial} lies in the ball (up to {@link #TOLERANCE}) and in [0,1]:
      * attacks check their output rather than trust their arithmetic.
      */
-    void verify(NDArray adversarial);
+    default void verify(NDArray adversarial) {
+        if (adversarial.getShape().get(0) == 0) {
+            return;
+        }
+        verifyBox(adversarial);
+        try (NDArray norms = perturbationNorms(adversarial)) {
+            verifyNorms(norms, epsilon(), norm());
+        }
+    }
+
+    /** The radius of the ball. */
+    float epsilon();
 
     /** Per row, the size of the perturbation {@code adversarial − clean} in this norm. */
     NDArray perturbationNorms(NDArray adversarial);
@@ -60,7 +71,7 @@ sealed interface EpsilonBall permits LinfBall, L2Ball {
     }
 
     /** Throws unless {@code values} lie in [0,1]. */
-    static void verifyBox(NDArray values) {
+    private static void verifyBox(NDArray values) {
         if (values.isEmpty()) {
             return;
         }
@@ -73,7 +84,7 @@ sealed interface EpsilonBall permits LinfBall, L2Ball {
     }
 
     /** Throws unless every per-row norm is at most epsilon (up to the tolerance). */
-    static void verifyNorms(NDArray norms, float epsilon, Norm norm) {
+    private static void verifyNorms(NDArray norms, float epsilon, Norm norm) {
         if (norms.isEmpty()) {
             return;
         }
