@@ -1,4 +1,5 @@
 /**
- * The front door: the REST API, the job state machine, the transactional outbox to RabbitMQ and the ingestion of worker events. The only owner of the database. Filled in by the API issue.
+ * The REST API and the only owner of the database: packages by feature ({@code jobs}, {@code outbox},
+ * {@code messaging}, {@code results}, {@code artifacts}, {@code auth}, {@code system}).
  */
 package io.robustlab.api;

@@ -1,0 +1,2 @@
+/** What every feature shares: the clock, RFC 9457 problem responses, OpenAPI. */
+package io.robustlab.api.system;
