@@ -1,0 +1,191 @@
+package io.robustlab.bench;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ConnectionFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code POST /api/v1/jobs} under load: the API runs as its own process (the executable jar, on a fresh database and
+ * broker namespace of its own), and this process submits Train specs over loopback from concurrent clients, each
+ * sending its next request when the previous one is answered (closed loop). Prints accepted jobs/s and latency
+ * percentiles after a warm-up. Usage: {@code bench/run SubmitLoad [clients=32] [seconds=20]}.
+ *
+ * <p>Needs the PostgreSQL at 127.0.0.1:5432 and the RabbitMQ at 127.0.0.1:5672 that the tests use.
+ */
+public final class SubmitLoad {
+
+    private static final String SPEC = """
+            {"apiVersion": "robustlab/v1", "kind": "Train", "metadata": {"name": "load %d", "labels": {"bench": "load"}},
+             "dataset": {"name": "fashion-mnist"}, "model": {"architecture": "mlp", "hidden": [1024, 1024]},
+             "epochs": 10, "seed": %d}
+            """;
+
+    public static void main(String[] args) throws Exception {
+        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 32;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        Path jar = Files.list(Path.of("api-service", "target"))
+                .filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("build api-service first (bench/run does)"));
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String database = "robustlab_bench_" + suffix;
+        String admin = "jdbc:postgresql://127.0.0.1:5432/postgres";
+        sql(admin, "create database " + database);
+        int port = 18080 + (int) (Math.random() * 1000);
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx1g"));
+        // e.g. SUBMIT_LOAD_API_OPTS=-XX:StartFlightRecording=filename=bench/target/api.jfr to profile the API
+        String apiOptions = System.getenv("SUBMIT_LOAD_API_OPTS");
+        if (apiOptions != null && !apiOptions.isBlank()) {
+            command.addAll(Arrays.asList(apiOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(),
+                "--server.port=" + port,
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database,
+                "--robustlab.messaging.namespace=bench-" + suffix,
+                "--robustlab.auth.enabled=false",
+                "--logging.level.root=WARN"));
+        Process api = new ProcessBuilder(command)
+                .redirectErrorStream(true).redirectOutput(Path.of("bench", "target", "submit-load-api.log").toFile())
+                .start();
+        try {
+            URI base = URI.create("http://127.0.0.1:" + port);
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            awaitReady(http, base, api);
+            System.out.printf(Locale.ROOT, "POST /api/v1/jobs, %d closed-loop clients on loopback, %d cores; "
+                    + "API in its own JVM (-Xmx1g), PostgreSQL and RabbitMQ on this machine%n",
+                    clients, Runtime.getRuntime().availableProcessors());
+            run(http, base, clients, 5, "warm-up");
+            Result result = run(http, base, clients, seconds, "measured");
+            System.out.printf(Locale.ROOT, "accepted %,d jobs in %.1f s: %,.0f jobs/s (target ≥ 1000)%n",
+                    result.accepted, result.seconds, result.accepted / result.seconds);
+            System.out.printf(Locale.ROOT, "latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms (target < 100), max %.1f ms; "
+                    + "%d errors%n", result.percentile(50), result.percentile(90), result.percentile(99),
+                    result.percentile(100), result.errors);
+        } finally {
+            api.destroy();
+            api.waitFor();
+            sql(admin, "drop database if exists " + database + " with (force)");
+            deleteTopology("bench-" + suffix);
+        }
+    }
+
+    private record Result(long accepted, long errors, double seconds, long[] nanos) {
+
+        double percentile(double p) {
+            if (nanos.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.min(nanos.length - 1, Math.ceil(p / 100 * nanos.length) - 1);
+            return nanos[Math.max(0, index)] / 1e6;
+        }
+    }
+
+    private static Result run(HttpClient http, URI base, int clients, int seconds, String phase) throws Exception {
+        AtomicLong seed = new AtomicLong(System.nanoTime());
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long start = System.nanoTime();
+        List<Future<long[]>> futures = new ArrayList<>();
+        long[] errors = new long[clients];
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                futures.add(pool.submit(() -> {
+                    long[] latencies = new long[1 << 16];
+                    int n = 0;
+                    while (System.nanoTime() < end) {
+                        long s = seed.incrementAndGet();
+                        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/jobs"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(SPEC.formatted(s, s))).build();
+                        long t0 = System.nanoTime();
+                        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                        long t = System.nanoTime() - t0;
+                        if (response.statusCode() != 201) {
+                            errors[client]++;
+                            continue;
+                        }
+                        if (n == latencies.length) {
+                            latencies = Arrays.copyOf(latencies, n * 2);
+                        }
+                        latencies[n++] = t;
+                    }
+                    return Arrays.copyOf(latencies, n);
+                }));
+            }
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        List<long[]> all = new ArrayList<>();
+        for (Future<long[]> f : futures) {
+            all.add(f.get());
+        }
+        long[] nanos = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        long errorCount = Arrays.stream(errors).sum();
+        if (phase.equals("warm-up")) {
+            System.out.printf(Locale.ROOT, "warm-up: %,d jobs in %.1f s, %d errors%n", nanos.length, elapsed, errorCount);
+        }
+        return new Result(nanos.length, errorCount, elapsed, nanos);
+    }
+
+    private static void awaitReady(HttpClient http, URI base, Process api) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!api.isAlive()) {
+                throw new IllegalStateException("the API exited; see bench/target/submit-load-api.log");
+            }
+            try {
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(base.resolve("/actuator/health/readiness"))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the API was not ready within 120 s; see bench/target/submit-load-api.log");
+    }
+
+    /** Removes the queues and exchanges the API declared under its namespace. */
+    private static void deleteTopology(String namespace) throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        try (com.rabbitmq.client.Connection connection = factory.newConnection();
+                Channel channel = connection.createChannel()) {
+            for (String queue : List.of("train", "attack", "dead", "events.api", "events.dead")) {
+                channel.queueDelete(namespace + "." + queue);
+            }
+            for (String exchange : List.of("jobs", "dlx", "events", "events.dlx", "control")) {
+                channel.exchangeDelete(namespace + "." + exchange);
+            }
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void sql(String url, String statement) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
+            connection.createStatement().execute(statement);
+        }
+    }
+}
