@@ -33,5 +33,8 @@ public abstract class ApiIntegrationTest {
         registry.add("spring.rabbitmq.host", broker::host);
         registry.add("spring.rabbitmq.port", broker::port);
         registry.add("robustlab.messaging.namespace", broker::namespace);
+        if (broker.embedded()) {
+            registry.add("robustlab.messaging.quorum-queues", () -> "false");
+        }
     }
 }

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The AMQP broker the integration tests of this JVM use: the RabbitMQ at {@code ROBUSTLAB_TEST_RABBITMQ_HOST:PORT}
  * (default 127.0.0.1:5672, guest/guest), with a namespace of its own so that its exchanges and queues never meet
- * another run's.
+ * another run's. Where no RabbitMQ is reachable, the embedded broker of standalone mode, unless {@code CI=true},
+ * where a missing RabbitMQ fails the run; tests of what only RabbitMQ does call {@link #requireRabbitMq()}.
  */
 public final class TestBroker {
 
@@ -17,23 +19,29 @@ public final class TestBroker {
     private final String host;
     private final int port;
     private final String namespace;
+    private final String missingRabbitMq;
 
-    private TestBroker(String host, int port, String namespace) {
+    private TestBroker(String host, int port, String namespace, String missingRabbitMq) {
         this.host = host;
         this.port = port;
         this.namespace = namespace;
+        this.missingRabbitMq = missingRabbitMq;
     }
 
     public static synchronized TestBroker get() {
         if (instance == null) {
             String host = System.getenv().getOrDefault("ROBUSTLAB_TEST_RABBITMQ_HOST", "127.0.0.1");
             int port = Integer.parseInt(System.getenv().getOrDefault("ROBUSTLAB_TEST_RABBITMQ_PORT", "5672"));
-            if (!reachable(host, port)) {
-                throw new IllegalStateException("no RabbitMQ at " + host + ":" + port
+            String namespace = "it-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+            if (reachable(host, port)) {
+                instance = new TestBroker(host, port, namespace, null);
+            } else if (TestEnvironment.ci()) {
+                throw new IllegalStateException("CI=true and no RabbitMQ at " + host + ":" + port
                         + ": start it (rabbitmq-server -detached)");
+            } else {
+                instance = new TestBroker("127.0.0.1", EmbeddedBroker.start(), namespace,
+                        "no RabbitMQ at " + host + ":" + port + " (the embedded broker ran the other tests)");
             }
-            instance = new TestBroker(host, port,
-                    "it-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
         }
         return instance;
     }
@@ -49,6 +57,20 @@ public final class TestBroker {
     /** The namespace of this JVM's exchanges and queues. */
     public String namespace() {
         return namespace;
+    }
+
+    /** Whether this is the embedded broker, which lacks RabbitMQ's queue arguments. */
+    public boolean embedded() {
+        return missingRabbitMq != null;
+    }
+
+    /**
+     * Skips the calling test, with the reason, when there is no RabbitMQ; for tests of dead-lettering, delivery
+     * limits and the like. Under {@code CI=true} there always is one (or nothing runs).
+     */
+    public static void requireRabbitMq() {
+        TestBroker broker = get();
+        Assumptions.assumeTrue(broker.missingRabbitMq == null, () -> "needs RabbitMQ itself: " + broker.missingRabbitMq);
     }
 
     static boolean reachable(String host, int port) {
