@@ -1,4 +1,5 @@
 /**
- * The trainer worker: consumes train jobs and runs robust-core training with checkpoints in the artifact store. Filled in by the workers issue.
+ * The trainer worker: a Spring Boot application around worker-common's job loop whose one runner trains models
+ * ({@link io.robustlab.trainer.training}).
  */
 package io.robustlab.trainer;

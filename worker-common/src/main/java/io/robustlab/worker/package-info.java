@@ -1,4 +1,5 @@
 /**
- * What the trainer and attack workers share: AMQP consumption with manual acknowledgement, the job loop with progress, heartbeat and event publishing, cancellation and the artifact store. Filled in by the workers issue.
+ * What the trainer and attack workers share, as Spring Boot auto-configuration: a worker starts in any application
+ * with {@link io.robustlab.worker.job.JobRunner} beans. Configured by {@link io.robustlab.worker.WorkerProperties}.
  */
 package io.robustlab.worker;

@@ -1,0 +1,126 @@
+package io.robustlab.trainer.training;
+
+import io.robustlab.artifacts.ArtifactKeys;
+import io.robustlab.artifacts.ArtifactStore;
+import io.robustlab.worker.job.JobContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A job's per-epoch checkpoints in the artifact store, one folder per epoch under the attempt that wrote it:
+ * {@code jobs/{id}/attempt-{n}/checkpoints/epoch-0003/} holding the files robust-core's checkpoint folder holds.
+ * {@code checkpoint.json} is stored last, so a stored checkpoint is complete when its {@code checkpoint.json} is
+ * there. Each attempt keeps its newest two, as the local folder does.
+ */
+final class StoredCheckpoints {
+
+    static final String FOLDER = "checkpoints/";
+    private static final String DESCRIPTION = "checkpoint.json";
+    private static final Pattern EPOCH = Pattern.compile("epoch-(\\d{4,})");
+    private static final Pattern STORED = Pattern.compile("attempt-(\\d+)/checkpoints/(epoch-\\d{4,})/"
+            + Pattern.quote(DESCRIPTION));
+    private static final int KEPT = 2;
+
+    /** A complete checkpoint in the store. */
+    record Stored(int attempt, String name, String prefix) {
+
+        int epoch() {
+            return epochOf(name);
+        }
+    }
+
+    private final JobContext context;
+    private final ArtifactStore store;
+    private final String jobPrefix;
+
+    StoredCheckpoints(JobContext context) {
+        this.context = context;
+        this.store = context.store();
+        this.jobPrefix = ArtifactKeys.check("jobs/" + context.message().jobId()) + "/";
+    }
+
+    /** The newest complete checkpoint of the job, written by any attempt; the later attempt wins a tie. */
+    Optional<Stored> newest() throws IOException {
+        return store.list(jobPrefix).stream()
+                .map(key -> STORED.matcher(key.substring(jobPrefix.length())))
+                .filter(Matcher::matches)
+                .map(m -> new Stored(Integer.parseInt(m.group(1)), m.group(2),
+                        jobPrefix + "attempt-" + m.group(1) + "/" + FOLDER + m.group(2) + "/"))
+                .max(Comparator.comparingInt(Stored::epoch).thenComparingInt(Stored::attempt));
+    }
+
+    /**
+     * Puts the newest stored checkpoint into the local checkpoint folder, unless that folder already holds one at
+     * least as new (a retry within the same run).
+     *
+     * @return the epoch training resumes after, if any
+     */
+    OptionalInt restore(Path localFolder) throws IOException {
+        OptionalInt local = newestLocal(localFolder);
+        Optional<Stored> stored = newest();
+        if (stored.isEmpty() || local.isPresent() && local.getAsInt() >= stored.get().epoch()) {
+            return local;
+        }
+        Stored newest = stored.get();
+        Files.createDirectories(localFolder);
+        // robust-core ignores folders whose names are not epoch-NNNN: a half-copied one is never read.
+        Path partial = localFolder.resolve("." + newest.name() + "-download");
+        store.download(newest.prefix(), partial);
+        Files.move(partial, localFolder.resolve(newest.name()), StandardCopyOption.ATOMIC_MOVE);
+        return OptionalInt.of(newest.epoch());
+    }
+
+    /** Stores a local checkpoint folder under this attempt, description last, and drops this attempt's older ones. */
+    void upload(Path checkpoint) throws IOException {
+        String name = checkpoint.getFileName().toString();
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(checkpoint)) {
+            files = listing.filter(Files::isRegularFile)
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString().equals(DESCRIPTION))
+                            .thenComparing(p -> p.getFileName().toString()))
+                    .toList();
+        }
+        for (Path file : files) {
+            String fileName = file.getFileName().toString();
+            context.upload(FOLDER + name + "/" + fileName, file,
+                    fileName.endsWith(".json") ? "application/json" : "application/octet-stream");
+        }
+        int epoch = epochOf(name);
+        String attemptCheckpoints = context.artifactPrefix() + FOLDER;
+        for (String key : store.list(attemptCheckpoints)) {
+            String folder = key.substring(attemptCheckpoints.length()).split("/", 2)[0];
+            if (EPOCH.matcher(folder).matches() && epochOf(folder) <= epoch - KEPT) {
+                store.delete(key);
+            }
+        }
+    }
+
+    private static OptionalInt newestLocal(Path localFolder) throws IOException {
+        if (!Files.isDirectory(localFolder)) {
+            return OptionalInt.empty();
+        }
+        try (Stream<Path> entries = Files.list(localFolder)) {
+            return entries.filter(p -> EPOCH.matcher(p.getFileName().toString()).matches())
+                    .filter(p -> Files.exists(p.resolve(DESCRIPTION)))
+                    .mapToInt(p -> epochOf(p.getFileName().toString()))
+                    .max();
+        }
+    }
+
+    private static int epochOf(String folderName) {
+        Matcher matcher = EPOCH.matcher(folderName);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("not a checkpoint folder: " + folderName);
+        }
+        return Integer.parseInt(matcher.group(1));
+    }
+}

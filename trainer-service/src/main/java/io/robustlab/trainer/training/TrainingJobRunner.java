@@ -1,0 +1,156 @@
+package io.robustlab.trainer.training;
+
+import io.robustlab.contracts.message.JobMessage;
+import io.robustlab.contracts.message.WorkerEvent.Artifact;
+import io.robustlab.contracts.message.WorkerEvent.EpochMetric;
+import io.robustlab.contracts.spec.SpecCodec;
+import io.robustlab.contracts.spec.TrainSpec;
+import io.robustlab.core.data.CorruptDataException;
+import io.robustlab.core.data.DataLocations;
+import io.robustlab.core.data.Dataset;
+import io.robustlab.core.data.DatasetNotFoundException;
+import io.robustlab.core.data.Datasets;
+import io.robustlab.core.train.CheckpointStore;
+import io.robustlab.core.train.EpochListener;
+import io.robustlab.core.train.TrainingDivergedException;
+import io.robustlab.core.train.TrainingResult;
+import io.robustlab.core.train.TrainingRun;
+import io.robustlab.worker.job.JobContext;
+import io.robustlab.worker.job.JobFailure;
+import io.robustlab.worker.job.JobResult;
+import io.robustlab.worker.job.JobRunner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs a {@code Train} job with robust-core's {@link TrainingRun}: resumes after the newest checkpoint the job has
+ * in the artifact store (whichever attempt or run wrote it), stores each epoch's checkpoint before reporting the
+ * epoch, and ends by storing the model folder as {@code model/…} and {@code model-card.json}.
+ */
+@Component
+class TrainingJobRunner implements JobRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(TrainingJobRunner.class);
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private final DataLocations dataLocations;
+    private final CodeVersion codeVersion;
+
+    TrainingJobRunner(DataLocations dataLocations, CodeVersion codeVersion) {
+        this.dataLocations = dataLocations;
+        this.codeVersion = codeVersion;
+    }
+
+    @Override
+    public String kind() {
+        return TrainSpec.KIND;
+    }
+
+    @Override
+    public JobResult run(JobContext context) throws IOException {
+        JobMessage message = context.message();
+        TrainSpec spec = (TrainSpec) message.spec().withDefaults();
+        Dataset data = load(spec, context.workerId());
+        Path workDirectory = context.workDirectory();
+        Path localCheckpoints = workDirectory.resolve(TrainingRun.CHECKPOINTS);
+        StoredCheckpoints checkpoints = new StoredCheckpoints(context);
+        OptionalInt resumedAfter = checkpoints.restore(localCheckpoints);
+        if (resumedAfter.isPresent()) {
+            log.info("job {}: resuming after epoch {}", message.jobId(), resumedAfter.getAsInt());
+            context.progress(100.0 * resumedAfter.getAsInt() / spec.epochs(),
+                    "resuming after epoch " + resumedAfter.getAsInt() + "/" + spec.epochs(), null, null);
+        }
+        TrainingResult result;
+        try {
+            result = TrainingRun.run(spec, data, workDirectory,
+                    new EpochReporter(context, checkpoints, localCheckpoints, spec.epochs()), context::stopRequested);
+        } catch (TrainingDivergedException e) {
+            throw new JobFailure("training diverged: " + e.getMessage() + "; lower optimizer.learningRate or try "
+                    + "another optimizer or schedule", false, e);
+        }
+        List<Artifact> artifacts = new ArrayList<>(uploadModel(context, result.modelFolder()));
+        artifacts.add(uploadCard(context, spec, result, resumedAfter));
+        return new JobResult(artifacts);
+    }
+
+    private Dataset load(TrainSpec spec, String workerId) {
+        String name = spec.dataset().name();
+        try {
+            return Datasets.load(spec.dataset(), dataLocations);
+        } catch (DatasetNotFoundException e) {
+            throw new JobFailure("dataset " + name + " is not installed on worker " + workerId + ": "
+                    + e.getMessage(), false, e);
+        } catch (CorruptDataException e) {
+            throw new JobFailure("the " + name + " files on worker " + workerId + " are damaged: " + e.getMessage(),
+                    false, e);
+        } catch (IllegalArgumentException e) {
+            throw new JobFailure("dataset " + name + ": " + e.getMessage(), false, e);
+        }
+    }
+
+    private static List<Artifact> uploadModel(JobContext context, Path modelFolder) throws IOException {
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(modelFolder)) {
+            files = listing.filter(Files::isRegularFile).sorted().toList();
+        }
+        List<Artifact> artifacts = new ArrayList<>();
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            artifacts.add(context.upload(JobMessage.MODEL_FOLDER + name, file, contentType(name)));
+        }
+        return artifacts;
+    }
+
+    private Artifact uploadCard(JobContext context, TrainSpec spec, TrainingResult result, OptionalInt resumedAfter)
+            throws IOException {
+        ModelCard card = new ModelCard(ModelCard.FORMAT, ModelCard.FORMAT_VERSION, context.message().jobId(),
+                context.message().attempt(), context.runId(), SpecCodec.specHash(spec),
+                JSON.readTree(SpecCodec.toJson(spec)), result.parameterCount(), result.epochs(),
+                resumedAfter.isPresent() ? resumedAfter.getAsInt() : null, context.device().device(),
+                context.device().threads(), context.device().engine(), context.workerId(), codeVersion.describe(),
+                Instant.now());
+        Path file = context.workDirectory().resolve(ModelCard.FILE);
+        JSON.writeValue(file.toFile(), card);
+        return context.upload(ModelCard.FILE, file, "application/json");
+    }
+
+    private static String contentType(String fileName) {
+        if (fileName.endsWith(".json")) {
+            return "application/json";
+        }
+        return fileName.endsWith(".npz") ? "application/zip" : "application/octet-stream";
+    }
+
+    /** After each epoch: store its checkpoint, then report the epoch and the progress. */
+    private record EpochReporter(JobContext context, StoredCheckpoints checkpoints, Path localCheckpoints,
+            int epochs) implements EpochListener {
+
+        @Override
+        public void onEpoch(io.robustlab.core.train.EpochMetrics metrics) {
+            try {
+                Path newest = new CheckpointStore(localCheckpoints).latest()
+                        .orElseThrow(() -> new IOException("no checkpoint after epoch " + metrics.epoch()));
+                checkpoints.upload(newest);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            context.report(new EpochMetric(metrics.epoch(), metrics.trainLoss(), metrics.trainAccuracy(),
+                    metrics.testLoss(), metrics.testAccuracy(), metrics.learningRate(), metrics.seconds()));
+            int left = epochs - metrics.epoch();
+            context.progress(100.0 * metrics.epoch() / epochs, "epoch " + metrics.epoch() + "/" + epochs,
+                    left * metrics.seconds(), metrics.samplesPerSecond());
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Which artifact store a worker writes to: the filesystem or S3, from {@code robustlab.storage}. */
+package io.robustlab.worker.storage;

@@ -1,0 +1,158 @@
+package io.robustlab.worker.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import io.robustlab.contracts.message.CancelRequest;
+import io.robustlab.contracts.message.JobMessage;
+import io.robustlab.contracts.message.MessageCodec;
+import io.robustlab.contracts.message.Topology;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A real RabbitMQ for worker tests, under a namespace of its own ({@code it-<random>}) so concurrent runs never
+ * see each other's messages; {@link #close()} deletes everything it declared. The topology is declared as the API
+ * declares it: quorum job queues with a delivery limit that dead-letter to {@code <ns>.dlx} → {@code <ns>.dead}.
+ *
+ * <p>Without a broker at {@code ROBUSTLAB_TEST_RABBITMQ} (default {@code amqp://guest:guest@127.0.0.1:5672}) the
+ * test is skipped, saying why, except under {@code CI=true}, where it fails.
+ */
+public final class TestBroker implements AutoCloseable {
+
+    /** Deliveries of one job message before the broker dead-letters it. */
+    public static final int DELIVERY_LIMIT = 3;
+
+    private final String uri;
+    private final Connection connection;
+    private final Channel channel;
+    private final Topology topology;
+    private final String eventsQueue;
+
+    private TestBroker(String uri, Connection connection) throws IOException {
+        this.uri = uri;
+        this.connection = connection;
+        this.channel = connection.createChannel();
+        this.channel.confirmSelect();
+        this.topology = new Topology("it-" + UUID.randomUUID().toString().substring(0, 8));
+        this.eventsQueue = topology.namespace() + ".events.test";
+    }
+
+    /** Connects, or skips the test (fails it under CI) when no broker answers. */
+    public static TestBroker connect() {
+        String uri = System.getenv().getOrDefault("ROBUSTLAB_TEST_RABBITMQ", "amqp://guest:guest@127.0.0.1:5672");
+        try {
+            ConnectionFactory factory = new ConnectionFactory();
+            factory.setUri(uri);
+            factory.setConnectionTimeout(3000);
+            return new TestBroker(uri, factory.newConnection("robustlab-worker-tests"));
+        } catch (Exception e) {
+            String why = "these tests need RabbitMQ at " + uri + ": " + e.getMessage();
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(why);
+            }
+            assumeTrue(false, why);
+            throw new IllegalStateException(why);
+        }
+    }
+
+    public Topology topology() {
+        return topology;
+    }
+
+    /** Where the broker is, with its credentials. */
+    public java.net.URI uri() {
+        return java.net.URI.create(uri);
+    }
+
+    /** Spring properties that point a worker at this broker and namespace. */
+    public Map<String, Object> springProperties() {
+        java.net.URI parsed = java.net.URI.create(uri);
+        String[] user = parsed.getUserInfo() == null ? new String[] {"guest", "guest"}
+                : parsed.getUserInfo().split(":", 2);
+        return Map.of(
+                "spring.rabbitmq.host", parsed.getHost(),
+                "spring.rabbitmq.port", parsed.getPort() < 0 ? 5672 : parsed.getPort(),
+                "spring.rabbitmq.username", user[0],
+                "spring.rabbitmq.password", user.length > 1 ? user[1] : "",
+                "robustlab.messaging.namespace", topology.namespace());
+    }
+
+    /** Declares the exchanges and queues the API would, and this test's own queue of every event. */
+    public void declareTopology() throws IOException {
+        channel.exchangeDeclare(topology.jobsExchange(), BuiltinExchangeType.DIRECT, true);
+        channel.exchangeDeclare(topology.deadLetterExchange(), BuiltinExchangeType.DIRECT, true);
+        channel.queueDeclare(topology.deadLetterQueue(), true, false, false, null);
+        Map<String, Object> jobQueue = Map.of("x-queue-type", "quorum", "x-delivery-limit", DELIVERY_LIMIT,
+                "x-dead-letter-exchange", topology.deadLetterExchange());
+        for (String kind : List.of(Topology.TRAIN, Topology.ATTACK)) {
+            String queue = kind.equals(Topology.TRAIN) ? topology.trainQueue() : topology.attackQueue();
+            channel.queueDeclare(queue, true, false, false, jobQueue);
+            channel.queueBind(queue, topology.jobsExchange(), kind);
+            channel.queueBind(topology.deadLetterQueue(), topology.deadLetterExchange(), kind);
+        }
+        channel.exchangeDeclare(topology.eventsExchange(), BuiltinExchangeType.TOPIC, true);
+        channel.exchangeDeclare(topology.controlExchange(), BuiltinExchangeType.FANOUT, true);
+    }
+
+    /** Starts collecting every event published from now on. */
+    public EventStream events() throws IOException {
+        Channel events = connection.createChannel();
+        events.queueDeclare(eventsQueue, false, false, false, null);
+        events.queueBind(eventsQueue, topology.eventsExchange(), "#");
+        return EventStream.consume(events, eventsQueue);
+    }
+
+    public void publishJob(JobMessage message) throws IOException, InterruptedException, TimeoutException {
+        publish(topology.jobsExchange(), Topology.routingKey(message.kind()), MessageCodec.encode(message));
+    }
+
+    public void publish(String exchange, String routingKey, byte[] body)
+            throws IOException, InterruptedException, TimeoutException {
+        channel.basicPublish(exchange, routingKey, true,
+                new AMQP.BasicProperties.Builder().contentType("application/json").deliveryMode(2).build(), body);
+        channel.waitForConfirmsOrDie(5000);
+    }
+
+    public void cancel(CancelRequest cancel) throws IOException, InterruptedException, TimeoutException {
+        publish(topology.controlExchange(), "", MessageCodec.encode(cancel));
+    }
+
+    /** Messages ready in a queue (not those delivered and unacknowledged). */
+    public long ready(String queue) throws IOException {
+        return channel.queueDeclarePassive(queue).getMessageCount();
+    }
+
+    public long consumers(String queue) throws IOException {
+        return channel.queueDeclarePassive(queue).getConsumerCount();
+    }
+
+    /** Takes one message from a queue, or null. */
+    public GetResponse take(String queue) throws IOException {
+        return channel.basicGet(queue, true);
+    }
+
+    @Override
+    public void close() throws IOException, TimeoutException {
+        try (Connection closing = connection) {
+            Channel cleanup = closing.createChannel();
+            for (String queue : List.of(topology.trainQueue(), topology.attackQueue(), topology.deadLetterQueue(),
+                    eventsQueue)) {
+                cleanup.queueDelete(queue);
+            }
+            for (String exchange : List.of(topology.jobsExchange(), topology.deadLetterExchange(),
+                    topology.eventsExchange(), topology.controlExchange())) {
+                cleanup.exchangeDelete(exchange);
+            }
+        }
+    }
+}
