@@ -3,10 +3,10 @@ package io.robustlab.trainer.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.GetResponse;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.robustlab.artifacts.FileSystemArtifactStore;
 import io.robustlab.contracts.message.CancelRequest;
 import io.robustlab.contracts.message.JobMessage;
-import io.robustlab.contracts.message.WorkerEvent;
 import io.robustlab.contracts.message.WorkerEvent.Artifact;
 import io.robustlab.contracts.message.WorkerEvent.Cancelled;
 import io.robustlab.contracts.message.WorkerEvent.EpochMetric;
@@ -109,6 +109,13 @@ class TrainingWorkerIT {
         assertThat(card.get("resumedAfterEpoch").isNull()).isTrue();
         assertThat(store.list("jobs/" + job.jobId() + "/attempt-1/checkpoints/")).contains(
                 "jobs/" + job.jobId() + "/attempt-1/checkpoints/epoch-0002/checkpoint.json");
+
+        MeterRegistry meters = worker.getBean(MeterRegistry.class);
+        assertThat(meters.get("robustlab.worker.jobs").tag("job_kind", "Train").tag("outcome", "succeeded")
+                .counter().count()).isEqualTo(1);
+        assertThat(meters.get("robustlab.worker.job.duration").tag("outcome", "succeeded").timer().count())
+                .isEqualTo(1);
+        assertThat(meters.get("robustlab.worker.busy").functionCounter().count()).isPositive();
 
         stopWorker();
         assertThat(broker.ready(broker.topology().trainQueue())).as("the job message was acknowledged").isZero();

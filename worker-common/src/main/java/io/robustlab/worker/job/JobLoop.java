@@ -60,6 +60,7 @@ public final class JobLoop implements AutoCloseable {
             if (this.runners.putIfAbsent(runner.kind(), runner) != null) {
                 throw new IllegalArgumentException("two runners for kind " + runner.kind());
             }
+            metrics.samplesPerSecond(runner.kind(), 0); // the gauge exists before the first job
         }
         this.publisher = publisher;
         this.running = running;
