@@ -1,4 +1,5 @@
 /**
- * The attack worker: consumes evaluation jobs and runs robust-core attacks, corruptions and weight noise, streaming curve points. Filled in by the workers issue.
+ * The attack worker: a Spring Boot application around worker-common's job loop whose one runner evaluates models
+ * ({@link io.robustlab.attack.evaluation}).
  */
 package io.robustlab.attack;

@@ -1,0 +1,15 @@
+package io.robustlab.attack.evaluation;
+
+import io.robustlab.core.data.DataLocations;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Where datasets are looked for: {@code ROBUSTLAB_DATA_DIR} (or {@code -Drobustlab.data.dir}), then system folders. */
+@Configuration(proxyBeanMethods = false)
+class EvaluationConfiguration {
+
+    @Bean
+    DataLocations dataLocations() {
+        return DataLocations.fromEnvironment();
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Evaluate jobs: fetch the model folder from the artifact store, run the attacks, corruptions and weight noise of
+ * an {@code Evaluate} spec, stream each curve point and table row as an event, and store {@code result.json}.
+ */
+package io.robustlab.attack.evaluation;

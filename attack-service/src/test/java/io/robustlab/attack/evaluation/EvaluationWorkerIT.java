@@ -1,0 +1,181 @@
+package io.robustlab.attack.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.robustlab.artifacts.FileSystemArtifactStore;
+import io.robustlab.attack.AttackApplication;
+import io.robustlab.contracts.message.JobMessage;
+import io.robustlab.contracts.message.WorkerEvent.Artifact;
+import io.robustlab.contracts.message.WorkerEvent.CorruptionPoint;
+import io.robustlab.contracts.message.WorkerEvent.CurvePoint;
+import io.robustlab.contracts.message.WorkerEvent.Failed;
+import io.robustlab.contracts.message.WorkerEvent.Succeeded;
+import io.robustlab.contracts.message.WorkerEvent.WeightNoisePoint;
+import io.robustlab.contracts.spec.SpecCodec;
+import io.robustlab.contracts.spec.TrainSpec;
+import io.robustlab.core.data.DataLocations;
+import io.robustlab.core.data.Dataset;
+import io.robustlab.core.data.DatasetNotFoundException;
+import io.robustlab.core.data.Datasets;
+import io.robustlab.core.evaluation.EvaluationJson;
+import io.robustlab.core.evaluation.EvaluationResult;
+import io.robustlab.core.train.EpochListener;
+import io.robustlab.core.train.TrainingResult;
+import io.robustlab.core.train.TrainingRun;
+import io.robustlab.worker.testing.EventStream;
+import io.robustlab.worker.testing.EventStream.Received;
+import io.robustlab.worker.testing.TestBroker;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * An attack worker against a real RabbitMQ evaluates a small Fashion-MNIST MLP stored as a train job's model
+ * folder, streaming what it measures.
+ */
+class EvaluationWorkerIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(180);
+
+    @TempDir
+    static Path temp;
+
+    private static TestBroker broker;
+    private static EventStream events;
+    private static FileSystemArtifactStore store;
+    private static ConfigurableApplicationContext worker;
+    private static String modelPrefix;
+
+    @BeforeAll
+    static void trainAModelAndStartAWorker() throws Exception {
+        broker = TestBroker.connect();
+        broker.declareTopology();
+        events = broker.events();
+        store = new FileSystemArtifactStore(temp.resolve("store"));
+        modelPrefix = "jobs/" + UUID.randomUUID() + "/attempt-1/model/";
+        storeModel(train(), modelPrefix);
+
+        Map<String, Object> properties = new HashMap<>(broker.springProperties());
+        properties.put("robustlab.storage.root", store.root().toString());
+        properties.put("robustlab.worker.work-directory", temp.resolve("work").toString());
+        properties.put("robustlab.worker.threads", "1");
+        worker = new SpringApplicationBuilder(AttackApplication.class).web(WebApplicationType.NONE)
+                .properties(properties).run();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (worker != null) {
+            worker.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    /** One epoch of a small MLP on 500 Fashion-MNIST images. */
+    private static Path train() throws IOException {
+        TrainSpec spec = (TrainSpec) SpecCodec.parse("""
+                {"apiVersion": "robustlab/v1", "kind": "Train",
+                 "dataset": {"name": "fashion-mnist", "trainSize": 500, "testSize": 100},
+                 "model": {"architecture": "mlp", "hidden": [32]},
+                 "optimizer": {"name": "sgd", "learningRate": 0.1}, "epochs": 1, "batchSize": 50, "seed": 1}""")
+                .withDefaults();
+        Dataset data;
+        try {
+            data = Datasets.load(spec.dataset(), DataLocations.fromEnvironment());
+        } catch (DatasetNotFoundException e) {
+            String why = "this test needs Fashion-MNIST: " + e.getMessage();
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(why);
+            }
+            assumeTrue(false, why);
+            throw e;
+        }
+        TrainingResult result = TrainingRun.run(spec, data, temp.resolve("training"), EpochListener.NONE);
+        return result.modelFolder();
+    }
+
+    private static void storeModel(Path folder, String prefix) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                store.put(prefix + file.getFileName(), file, "application/octet-stream");
+            }
+        }
+    }
+
+    private static JobMessage evaluate(String trainJob, String modelArtifact) {
+        String spec = """
+                {"apiVersion": "robustlab/v1", "kind": "Evaluate", "model": {"trainJob": "%s"},
+                 "dataset": {"name": "fashion-mnist"}, "samples": 100,
+                 "attacks": [{"name": "fgsm"}, {"name": "linf-pgd", "steps": 5}],
+                 "epsilons": [{"values": [0, 0.05, 0.1]}],
+                 "corruptions": {"names": ["gaussian-noise"], "severities": [1]},
+                 "weightNoise": {"sigmas": [0.1], "draws": 2}, "batchSize": 100}""".formatted(trainJob);
+        return new JobMessage(UUID.randomUUID().toString(), 1, SpecCodec.parse(spec).withDefaults(), modelArtifact);
+    }
+
+    @Test
+    void anEvaluationStreamsItsPointsAndStoresItsResult() throws Exception {
+        JobMessage job = evaluate("train-job", modelPrefix);
+
+        broker.publishJob(job);
+        Received end = events.awaitEnd(job.jobId(), DEADLINE);
+
+        assertThat(end.payload()).isInstanceOf(Succeeded.class);
+        assertThat(end.routingKey()).isEqualTo("attack.succeeded");
+        Artifact stored = ((Succeeded) end.payload()).artifacts().getFirst();
+        assertThat(stored.name()).isEqualTo("result.json");
+        assertThat(stored.key()).isEqualTo("jobs/" + job.jobId() + "/attempt-1/result.json");
+        EvaluationResult result;
+        try (var in = store.open(stored.key())) {
+            result = EvaluationJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+
+        List<CurvePoint> points = events.results(job.jobId()).stream().filter(CurvePoint.class::isInstance)
+                .map(CurvePoint.class::cast).toList();
+        assertThat(points).extracting(CurvePoint::curve).containsOnly("fgsm (L∞)", "linf-pgd (L∞)",
+                "worst-case L∞", "worst-case (all attacks)");
+        assertThat(points).hasSize(4 * 3);
+        assertThat(points).extracting(CurvePoint::norm).containsOnly("linf");
+        assertThat(points).extracting(CurvePoint::samples).containsOnly(100);
+        assertThat(points).filteredOn(p -> p.epsilon() == 0).extracting(CurvePoint::accuracy)
+                .containsOnly(result.cleanAccuracy());
+        for (CurvePoint point : points) {
+            assertThat(point.accuracy()).as(point.curve() + " at " + point.epsilon())
+                    .isEqualTo(result.curve(point.curve()).robustAccuracy()[result.epsilonIndex(point.epsilon())]);
+        }
+        assertThat(events.results(job.jobId())).filteredOn(CorruptionPoint.class::isInstance)
+                .containsExactly(new CorruptionPoint("gaussian-noise", 1,
+                        result.corruptions().rows().getFirst().accuracy(), 100));
+        assertThat(events.results(job.jobId())).filteredOn(WeightNoisePoint.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void aModelThatIsNotStoredFailsTheJobSayingSo() throws Exception {
+        JobMessage job = evaluate("gone", "jobs/" + UUID.randomUUID() + "/attempt-1/model/");
+
+        broker.publishJob(job);
+        Received end = events.awaitEnd(job.jobId(), DEADLINE);
+
+        Failed failed = (Failed) end.payload();
+        assertThat(failed.reason()).startsWith("model not found").contains("train job gone");
+        assertThat(failed.retryable()).isFalse();
+    }
+}
