@@ -15,7 +15,7 @@ import io.robustlab.worker.job.JobLoop;
 import io.robustlab.worker.job.JobMetrics;
 import io.robustlab.worker.job.JobRunner;
 import io.robustlab.worker.job.RunningJobs;
-import io.robustlab.worker.storage.StorageProperties;
+import io.robustlab.worker.storage.ArtifactStoreProperties;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -30,11 +30,12 @@ import org.springframework.context.annotation.Bean;
 /**
  * A worker in any Spring Boot application that has {@link JobRunner} beans: it consumes the queue of each runner's
  * kind, publishes events, listens for cancels and stores artifacts, as configured by {@link WorkerProperties},
- * {@link WorkerMessagingProperties} and {@link StorageProperties}.
+ * {@link WorkerMessagingProperties} and {@link ArtifactStoreProperties}.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration")
 @ConditionalOnBean(JobRunner.class)
-@EnableConfigurationProperties({WorkerProperties.class, WorkerMessagingProperties.class, StorageProperties.class})
+@EnableConfigurationProperties({WorkerProperties.class, WorkerMessagingProperties.class,
+        ArtifactStoreProperties.class})
 public class WorkerAutoConfiguration {
 
     @Bean
@@ -45,8 +46,8 @@ public class WorkerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ArtifactStore artifactStore(StorageProperties storage) throws IOException {
-        return storage.open();
+    ArtifactStore artifactStore(ArtifactStoreProperties artifacts) throws IOException {
+        return artifacts.open();
     }
 
     @Bean

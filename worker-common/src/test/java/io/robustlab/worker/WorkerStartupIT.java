@@ -16,7 +16,6 @@ import io.robustlab.worker.testing.EventStream;
 import io.robustlab.worker.testing.TestBroker;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,14 +84,13 @@ class WorkerStartupIT {
     @BeforeEach
     void startWorkerBeforeTheTopologyExists() {
         broker = TestBroker.connect();
-        Map<String, Object> properties = new HashMap<>(broker.springProperties());
-        properties.put("spring.rabbitmq.publisher-confirm-type", "correlated");
-        properties.put("spring.rabbitmq.publisher-returns", "true");
-        properties.put("robustlab.messaging.recovery-interval", "300ms");
-        properties.put("robustlab.storage.root", temp.resolve("store").toString());
-        properties.put("robustlab.worker.work-directory", temp.resolve("work").toString());
         worker = new SpringApplicationBuilder(WaitingWorker.class).web(WebApplicationType.NONE)
-                .properties(properties).run();
+                .run(broker.workerArguments(Map.of(
+                        "spring.rabbitmq.publisher-confirm-type", "correlated",
+                        "spring.rabbitmq.publisher-returns", "true",
+                        "robustlab.messaging.recovery-interval", "300ms",
+                        "robustlab.artifacts.root", temp.resolve("store"),
+                        "robustlab.worker.work-directory", temp.resolve("work"))));
     }
 
     @AfterEach

@@ -32,7 +32,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,12 +70,11 @@ class EvaluationWorkerIT {
         modelPrefix = "jobs/" + UUID.randomUUID() + "/attempt-1/model/";
         storeModel(train(), modelPrefix);
 
-        Map<String, Object> properties = new HashMap<>(broker.springProperties());
-        properties.put("robustlab.storage.root", store.root().toString());
-        properties.put("robustlab.worker.work-directory", temp.resolve("work").toString());
-        properties.put("robustlab.worker.threads", "1");
         worker = new SpringApplicationBuilder(AttackApplication.class).web(WebApplicationType.NONE)
-                .properties(properties).run();
+                .run(broker.workerArguments(Map.of(
+                        "robustlab.artifacts.root", store.root(),
+                        "robustlab.worker.work-directory", temp.resolve("work"),
+                        "robustlab.worker.threads", 1)));
     }
 
     @AfterAll

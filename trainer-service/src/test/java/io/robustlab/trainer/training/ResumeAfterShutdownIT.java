@@ -59,7 +59,7 @@ class ResumeAfterShutdownIT {
 
     @Test
     void aJobStoppedByShutdownResumesAfterItsCheckpointOnRedelivery() throws Exception {
-        JobMessage job = TrainerWorkers.job(EPOCHS, 2000, 10);
+        JobMessage job = TrainerWorkers.job(EPOCHS, 10_000, 10);
         String train = broker.topology().trainQueue();
 
         worker = TrainerWorkers.start(broker, store.root(), temp.resolve("work-a"));

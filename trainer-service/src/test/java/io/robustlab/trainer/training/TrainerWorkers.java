@@ -5,7 +5,6 @@ import io.robustlab.contracts.spec.SpecCodec;
 import io.robustlab.trainer.TrainerApplication;
 import io.robustlab.worker.testing.TestBroker;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.WebApplicationType;
@@ -20,13 +19,12 @@ final class TrainerWorkers {
 
     /** A trainer worker as the application starts, minus the web server, storing under {@code storeRoot}. */
     static ConfigurableApplicationContext start(TestBroker broker, Path storeRoot, Path workDirectory) {
-        Map<String, Object> properties = new HashMap<>(broker.springProperties());
-        properties.put("robustlab.storage.type", "filesystem");
-        properties.put("robustlab.storage.root", storeRoot.toString());
-        properties.put("robustlab.worker.work-directory", workDirectory.toString());
-        properties.put("robustlab.worker.threads", "1");
         return new SpringApplicationBuilder(TrainerApplication.class).web(WebApplicationType.NONE)
-                .properties(properties).run();
+                .run(broker.workerArguments(Map.of(
+                        "robustlab.artifacts.store", "filesystem",
+                        "robustlab.artifacts.root", storeRoot,
+                        "robustlab.worker.work-directory", workDirectory,
+                        "robustlab.worker.threads", 1)));
     }
 
     /** A Train job message: an MLP with one hidden layer of 16 on two Gaussian classes in 10 dimensions. */

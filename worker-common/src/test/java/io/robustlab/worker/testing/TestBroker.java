@@ -74,17 +74,22 @@ public final class TestBroker implements AutoCloseable {
         return java.net.URI.create(uri);
     }
 
-    /** Spring properties that point a worker at this broker and namespace. */
-    public Map<String, Object> springProperties() {
-        java.net.URI parsed = java.net.URI.create(uri);
+    /**
+     * Command-line arguments for a worker application: this broker and namespace, and {@code more}. Arguments, not
+     * default properties, so that they win over the application's {@code application.yml}.
+     */
+    public String[] workerArguments(Map<String, Object> more) {
+        java.net.URI parsed = uri();
         String[] user = parsed.getUserInfo() == null ? new String[] {"guest", "guest"}
                 : parsed.getUserInfo().split(":", 2);
-        return Map.of(
-                "spring.rabbitmq.host", parsed.getHost(),
-                "spring.rabbitmq.port", parsed.getPort() < 0 ? 5672 : parsed.getPort(),
-                "spring.rabbitmq.username", user[0],
-                "spring.rabbitmq.password", user.length > 1 ? user[1] : "",
-                "robustlab.messaging.namespace", topology.namespace());
+        Map<String, Object> properties = new java.util.TreeMap<>(more);
+        properties.put("spring.rabbitmq.host", parsed.getHost());
+        properties.put("spring.rabbitmq.port", parsed.getPort() < 0 ? 5672 : parsed.getPort());
+        properties.put("spring.rabbitmq.username", user[0]);
+        properties.put("spring.rabbitmq.password", user.length > 1 ? user[1] : "");
+        properties.put("robustlab.messaging.namespace", topology.namespace());
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
     }
 
     /** Declares the exchanges and queues the API would, and this test's own queue of every event. */
