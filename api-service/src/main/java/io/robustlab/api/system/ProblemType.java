@@ -10,6 +10,7 @@ public enum ProblemType {
     UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED, "Authentication required"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Not allowed"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
+    METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.CONFLICT,
             "The Idempotency-Key was used with another request"),

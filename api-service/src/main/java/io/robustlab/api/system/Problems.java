@@ -31,7 +31,8 @@ public final class Problems {
             case 400 -> ProblemType.INVALID_REQUEST;
             case 401 -> ProblemType.UNAUTHENTICATED;
             case 403 -> ProblemType.FORBIDDEN;
-            case 404, 405 -> ProblemType.NOT_FOUND;
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
             case 409 -> ProblemType.CONFLICT;
             case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
             case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
