@@ -4,15 +4,18 @@ import io.robustlab.api.ApiApplication;
 import java.net.URI;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The base of the API's integration tests: the whole application on a random port, against {@link TestDatabase}
- * and {@link TestBroker}. One Spring context is shared by every test class that adds no configuration of its own.
+ * and {@link TestBroker}. One Spring context is shared by every test class that adds no configuration of its own;
+ * the broker namespace is deleted when the last one closes ({@link BrokerCleanup}).
  */
 @SpringBootTest(classes = ApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "robustlab.auth.enabled=false")
+@Import(BrokerCleanup.class)
 public abstract class ApiIntegrationTest {
 
     @LocalServerPort

@@ -51,6 +51,24 @@ public final class TestBroker {
         return namespace;
     }
 
+    /**
+     * For a test of what only RabbitMQ does (dead-lettering, delivery limits): skipped, with the reason, on another
+     * AMQP broker (the embedded one); under {@code CI=true} that fails instead.
+     */
+    public static void requireRabbitMq(org.springframework.amqp.rabbit.connection.ConnectionFactory factory) {
+        Object product;
+        try (var connection = factory.createConnection()) {
+            product = connection.getDelegate().getServerProperties().get("product");
+        }
+        if (product == null || !product.toString().equals("RabbitMQ")) {
+            String reason = "needs RabbitMQ itself (dead-lettering, delivery limits); the broker is " + product;
+            if (TestEnvironment.ci()) {
+                throw new IllegalStateException("CI=true: " + reason);
+            }
+            org.junit.jupiter.api.Assumptions.abort(reason);
+        }
+    }
+
     static boolean reachable(String host, int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 1000);
