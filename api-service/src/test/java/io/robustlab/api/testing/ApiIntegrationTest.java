@@ -5,17 +5,27 @@ import java.net.URI;
 import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The base of the API's integration tests: the whole application on a random port, against {@link TestDatabase}
+<<<<<<< HEAD
  * and {@link TestBroker}, with authentication on. One Spring context is shared by every test class that adds no
  * configuration of its own.
  */
 @SpringBootTest(classes = ApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"robustlab.auth.enabled=true", "robustlab.auth.admin-key=" + ApiIntegrationTest.ADMIN_KEY,
                 "robustlab.auth.default-project=" + ApiIntegrationTest.DEFAULT_PROJECT})
+=======
+ * and {@link TestBroker}. One Spring context is shared by every test class that adds no configuration of its own;
+ * the broker namespace is deleted when the last one closes ({@link BrokerCleanup}).
+ */
+@SpringBootTest(classes = ApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "robustlab.auth.enabled=false")
+@Import(BrokerCleanup.class)
+>>>>>>> api-messaging
 public abstract class ApiIntegrationTest {
 
     /** The bootstrap admin key the test application is configured with. */
@@ -63,6 +73,7 @@ public abstract class ApiIntegrationTest {
         registry.add("robustlab.messaging.namespace", broker::namespace);
         if (broker.embedded()) {
             registry.add("robustlab.messaging.quorum-queues", () -> "false");
+            registry.add("robustlab.messaging.dead-lettering", () -> "false");
         }
     }
 }
