@@ -11,21 +11,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The base of the API's integration tests: the whole application on a random port, against {@link TestDatabase}
-<<<<<<< HEAD
  * and {@link TestBroker}, with authentication on. One Spring context is shared by every test class that adds no
- * configuration of its own.
+ * configuration of its own; the broker namespace is deleted when the last one closes ({@link BrokerCleanup}).
  */
 @SpringBootTest(classes = ApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"robustlab.auth.enabled=true", "robustlab.auth.admin-key=" + ApiIntegrationTest.ADMIN_KEY,
                 "robustlab.auth.default-project=" + ApiIntegrationTest.DEFAULT_PROJECT})
-=======
- * and {@link TestBroker}. One Spring context is shared by every test class that adds no configuration of its own;
- * the broker namespace is deleted when the last one closes ({@link BrokerCleanup}).
- */
-@SpringBootTest(classes = ApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "robustlab.auth.enabled=false")
 @Import(BrokerCleanup.class)
->>>>>>> api-messaging
 public abstract class ApiIntegrationTest {
 
     /** The bootstrap admin key the test application is configured with. */
