@@ -33,5 +33,6 @@ public abstract class ApiIntegrationTest {
         registry.add("spring.rabbitmq.host", broker::host);
         registry.add("spring.rabbitmq.port", broker::port);
         registry.add("robustlab.messaging.namespace", broker::namespace);
+        registry.add("robustlab.artifacts.root", () -> TestArtifactStore.root().toString());
     }
 }
