@@ -36,6 +36,8 @@ public final class Problems {
             case 409 -> ProblemType.CONFLICT;
             case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
             case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case 416 -> ProblemType.RANGE_NOT_SATISFIABLE;
+            case 429 -> ProblemType.TOO_MANY_REQUESTS;
             case 503 -> ProblemType.UNAVAILABLE;
             default -> status.is4xxClientError() ? ProblemType.INVALID_REQUEST : ProblemType.INTERNAL;
         };

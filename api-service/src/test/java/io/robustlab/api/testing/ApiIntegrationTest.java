@@ -67,5 +67,6 @@ public abstract class ApiIntegrationTest {
             registry.add("robustlab.messaging.quorum-queues", () -> "false");
             registry.add("robustlab.messaging.dead-lettering", () -> "false");
         }
+        registry.add("robustlab.artifacts.root", () -> TestArtifactStore.root().toString());
     }
 }
