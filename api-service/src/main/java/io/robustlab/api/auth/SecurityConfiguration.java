@@ -71,8 +71,9 @@ class SecurityConfiguration {
         http.addFilterBefore(new ApiKeyAuthenticationFilter(authenticator, problems, resolver),
                 AnonymousAuthenticationFilter.class);
         http.authorizeHttpRequests(requests -> requests
-                // Errors forwarded by the container are rendered for whoever caused them.
-                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                // Errors forwarded by the container are rendered for whoever caused them; an async dispatch
+                // (the end of an event stream) continues a request that was authorized when it came in.
+                .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                 .requestMatchers("/error").permitAll()
                 .requestMatchers(PUBLIC).permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/v1/api-keys").hasRole("ADMIN")
