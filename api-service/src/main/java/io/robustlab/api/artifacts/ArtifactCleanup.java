@@ -1,6 +1,7 @@
 package io.robustlab.api.artifacts;
 
 import io.robustlab.api.jobs.JobDeleted;
+import io.robustlab.artifacts.ArtifactStore;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +18,10 @@ class ArtifactCleanup {
 
     private static final Logger log = LoggerFactory.getLogger(ArtifactCleanup.class);
 
-    private final ArtifactStorage storage;
+    private final ArtifactStore store;
 
-    ArtifactCleanup(ArtifactStorage storage) {
-        this.storage = storage;
+    ArtifactCleanup(ArtifactStore store) {
+        this.store = store;
     }
 
     /** {@link JobDeleted} is published by the controller after the deletion committed. */
@@ -29,12 +30,11 @@ class ArtifactCleanup {
         int removed = 0;
         for (String key : deleted.storeKeys()) {
             try {
-                if (storage.delete(key)) {
-                    removed++;
-                }
+                store.delete(key);
+                removed++;
             } catch (IOException | RuntimeException e) {
-                log.warn("job {}: artifact {} was not deleted from the {}: {}", deleted.jobId(), key,
-                        storage.describe(), e.toString());
+                log.warn("job {}: artifact {} was not deleted from the store: {}", deleted.jobId(), key,
+                        e.toString());
             }
         }
         log.info("job {} deleted: {} of its {} artifacts removed from the store", deleted.jobId(), removed,

@@ -12,9 +12,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.robustlab.artifacts.ArtifactStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -45,12 +45,12 @@ class ArtifactController {
 
     private final JobService jobs;
     private final ArtifactCatalog catalog;
-    private final ArtifactStorage storage;
+    private final ArtifactStore store;
 
-    ArtifactController(JobService jobs, ArtifactCatalog catalog, ArtifactStorage storage) {
+    ArtifactController(JobService jobs, ArtifactCatalog catalog, ArtifactStore store) {
         this.jobs = jobs;
         this.catalog = catalog;
-        this.storage = storage;
+        this.store = store;
     }
 
     /**
@@ -88,7 +88,7 @@ class ArtifactController {
         String artifactName = name.startsWith("/") ? name.substring(1) : name;
         StoredArtifact artifact = catalog.find(id, artifactName)
                 .orElseThrow(() -> ApiProblem.notFound("artifact '" + artifactName + "' of job " + id));
-        Resource bytes = new ArtifactResource(storage, artifact.storeKey(), storedSize(id, artifact),
+        Resource bytes = new ArtifactResource(store, artifact.storeKey(), storedSize(id, artifact),
                 fileName(artifact.name()));
         if (range != null) {
             try {
@@ -117,18 +117,18 @@ class ArtifactController {
     private long storedSize(UUID id, StoredArtifact artifact) {
         long size;
         try {
-            size = storage.size(artifact.storeKey());
-        } catch (NoSuchFileException e) {
-            log.warn("job {}: artifact {} is recorded but {} is not in the {}", id, artifact.name(),
-                    artifact.storeKey(), storage.describe());
-            throw new ApiProblem(ProblemType.NOT_FOUND, "artifact '" + artifact.name() + "' of job " + id
-                    + " is recorded but its bytes are no longer in the artifact store");
-        } catch (InvalidArtifactKeyException e) {
+            size = store.size(artifact.storeKey()).orElseThrow(() -> {
+                log.warn("job {}: artifact {} is recorded but {} is not in the store", id, artifact.name(),
+                        artifact.storeKey());
+                return new ApiProblem(ProblemType.NOT_FOUND, "artifact '" + artifact.name() + "' of job " + id
+                        + " is recorded but its bytes are no longer in the artifact store");
+            });
+        } catch (IllegalArgumentException e) {
             log.error("job {}: artifact {} refused: {}", id, artifact.name(), e.getMessage());
             throw new ApiProblem(ProblemType.INTERNAL, "artifact '" + artifact.name() + "' of job " + id
                     + " cannot be served: its store key is invalid; it has been logged");
         } catch (IOException e) {
-            log.error("job {}: artifact {} unreadable in the {}", id, artifact.name(), storage.describe(), e);
+            log.error("job {}: artifact {} unreadable in the store", id, artifact.name(), e);
             throw new ApiProblem(ProblemType.UNAVAILABLE, "the artifact store cannot be read; try again shortly");
         }
         if (size != artifact.sizeBytes()) {

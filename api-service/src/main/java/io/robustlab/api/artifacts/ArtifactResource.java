@@ -1,5 +1,6 @@
 package io.robustlab.api.artifacts;
 
+import io.robustlab.artifacts.ArtifactStore;
 import java.io.IOException;
 import java.io.InputStream;
 import org.springframework.core.io.AbstractResource;
@@ -11,13 +12,13 @@ import org.springframework.core.io.AbstractResource;
  */
 final class ArtifactResource extends AbstractResource {
 
-    private final ArtifactStorage storage;
+    private final ArtifactStore store;
     private final String key;
     private final long size;
     private final String filename;
 
-    ArtifactResource(ArtifactStorage storage, String key, long size, String filename) {
-        this.storage = storage;
+    ArtifactResource(ArtifactStore store, String key, long size, String filename) {
+        this.store = store;
         this.key = key;
         this.size = size;
         this.filename = filename;
@@ -25,7 +26,7 @@ final class ArtifactResource extends AbstractResource {
 
     @Override
     public InputStream getInputStream() throws IOException {
-        return storage.open(key);
+        return store.open(key);
     }
 
     @Override
