@@ -76,4 +76,8 @@ class ApiKey {
     Caller caller() {
         return new Caller(project, admin, id.toString());
     }
+
+    String keyHash() {
+        return keyHash;
+    }
 }

@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Mints, lists and revokes API keys. Admin keys mint keys for any project; every other key sees only the keys of its
@@ -21,11 +23,13 @@ class ApiKeyService {
     private static final Logger log = LoggerFactory.getLogger(ApiKeyService.class);
 
     private final ApiKeyRepository keys;
+    private final ApiKeyAuthenticator authenticator;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ApiKeyService(ApiKeyRepository keys, Clock clock) {
+    ApiKeyService(ApiKeyRepository keys, ApiKeyAuthenticator authenticator, Clock clock) {
         this.keys = keys;
+        this.authenticator = authenticator;
         this.clock = clock;
     }
 
@@ -74,6 +78,14 @@ class ApiKeyService {
         if (!key.revoked()) {
             key.revoke(clock.instant());
             log.info("revoked API key {} ({}) of project '{}'", key.id(), key.prefix(), key.project());
+            String hash = key.keyHash();
+            // Forgotten once the revocation is committed, so no request in between caches the key again.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    authenticator.forget(hash);
+                }
+            });
         }
         return key;
     }

@@ -34,7 +34,12 @@ class SecurityConfiguration {
             "/index.html", "/assets/**", "/favicon.ico"};
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, AuthProperties properties, ApiKeyRepository keys,
+    ApiKeyAuthenticator apiKeyAuthenticator(ApiKeyRepository keys, AuthProperties properties) {
+        return new ApiKeyAuthenticator(keys, properties);
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, AuthProperties properties, ApiKeyAuthenticator authenticator,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
         SecurityProblems problems = new SecurityProblems(resolver);
         http.csrf(csrf -> csrf.disable())
@@ -67,7 +72,6 @@ class SecurityConfiguration {
             http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
             return http.build();
         }
-        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(keys, properties);
         http.addFilterBefore(new ApiKeyAuthenticationFilter(authenticator, problems, resolver),
                 AnonymousAuthenticationFilter.class);
         http.authorizeHttpRequests(requests -> requests

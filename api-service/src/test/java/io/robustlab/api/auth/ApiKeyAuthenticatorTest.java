@@ -3,10 +3,13 @@ package io.robustlab.api.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -63,7 +66,26 @@ class ApiKeyAuthenticatorTest {
                 .isInstanceOf(BadCredentialsException.class).hasMessage("unknown API key");
     }
 
+    @Test
+    void aCheckedKeyIsRememberedForTheCacheTimeUntilItIsForgotten() {
+        String secret = ApiKeyFormat.mint(new SecureRandom());
+        ApiKey key = new ApiKey(UUID.randomUUID(), "p", "ci", ApiKeyFormat.hash(secret),
+                ApiKeyFormat.shownPrefix(secret), false, Instant.EPOCH);
+        when(keys.findByKeyHash(ApiKeyFormat.hash(secret))).thenReturn(Optional.of(key));
+        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(keys,
+                new AuthProperties(true, ADMIN_KEY, "lab", Duration.ofMinutes(1)));
+
+        authenticator.authenticate(secret);
+        authenticator.authenticate(secret);
+        verify(keys, times(1)).findByKeyHash(ApiKeyFormat.hash(secret));
+
+        key.revoke(Instant.EPOCH.plusSeconds(60));
+        authenticator.forget(ApiKeyFormat.hash(secret));
+        assertThatThrownBy(() -> authenticator.authenticate(secret)).isInstanceOf(BadCredentialsException.class);
+        verify(keys, times(2)).findByKeyHash(ApiKeyFormat.hash(secret));
+    }
+
     private ApiKeyAuthenticator authenticator(String adminKey) {
-        return new ApiKeyAuthenticator(keys, new AuthProperties(true, adminKey, "lab"));
+        return new ApiKeyAuthenticator(keys, new AuthProperties(true, adminKey, "lab", Duration.ZERO));
     }
 }
