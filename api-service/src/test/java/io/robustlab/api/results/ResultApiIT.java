@@ -139,7 +139,10 @@ class ResultApiIT extends ApiIntegrationTest {
         assertThat(paths.get("/api/v1/jobs/{id}/events").get("get").get("responses").get("200").get("content")
                 .has("text/event-stream")).isTrue();
         assertThat(paths.has("/api/v1/jobs/{id}/artifacts")).isTrue();
-        JsonNode schemas = api().get("/v3/api-docs").json().get("components").get("schemas");
+        JsonNode document = api().get("/v3/api-docs").json();
+        assertThat(document.get("info").get("title").asString()).isEqualTo("RobustLab API");
+        assertThat(document.get("paths").has("/api/v1/jobs")).isTrue();
+        JsonNode schemas = document.get("components").get("schemas");
         assertThat(schemas.get("Curve").get("properties").get("kind").toString()).contains("worst-case");
     }
 
