@@ -67,7 +67,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     @Override
     public InputStream open(String key, long offset) throws IOException {
         try {
-            FileChannel channel = FileChannel.open(path(key), StandardOpenOption.READ);
+            FileChannel channel = FileChannel.open(inside(path(key)), StandardOpenOption.READ);
             channel.position(offset);
             return Channels.newInputStream(channel);
         } catch (NoSuchFileException e) {
@@ -78,7 +78,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     @Override
     public Optional<Long> size(String key) throws IOException {
         Path path = path(key);
-        return Files.isRegularFile(path) ? Optional.of(Files.size(path)) : Optional.empty();
+        return Files.isRegularFile(path) ? Optional.of(Files.size(inside(path))) : Optional.empty();
     }
 
     @Override
@@ -104,6 +104,15 @@ public final class FileSystemArtifactStore implements ArtifactStore {
                 return;
             }
         }
+    }
+
+    /** The file itself, refused when a symbolic link on its way leads out of the root. */
+    private Path inside(Path path) throws IOException {
+        Path real = path.toRealPath();
+        if (!real.startsWith(root.toRealPath())) {
+            throw new IllegalArgumentException(root.relativize(path) + " leads out of the store's root");
+        }
+        return real;
     }
 
     private Path path(String key) {

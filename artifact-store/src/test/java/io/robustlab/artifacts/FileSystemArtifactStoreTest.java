@@ -1,6 +1,7 @@
 package io.robustlab.artifacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,6 +35,15 @@ class FileSystemArtifactStoreTest extends ArtifactStoreContract {
         }
         store.delete("jobs/j/attempt-1/result.json");
         assertThat(root.resolve("jobs")).doesNotExist();
+    }
+
+    @Test
+    void aSymbolicLinkOutOfTheRootIsRefused() throws IOException {
+        Path secret = Files.writeString(scratch.resolve("secret.txt"), "secret");
+        Files.createDirectories(root.resolve("jobs"));
+        Files.createSymbolicLink(root.resolve("jobs/link.txt"), secret);
+        assertThatThrownBy(() -> store.open("jobs/link.txt")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.size("jobs/link.txt")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

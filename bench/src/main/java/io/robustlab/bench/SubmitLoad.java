@@ -22,6 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code POST /api/v1/jobs} under load: the API runs as its own process (the executable jar, on a fresh database and
@@ -38,6 +40,8 @@ public final class SubmitLoad {
              "dataset": {"name": "fashion-mnist"}, "model": {"architecture": "mlp", "hidden": [1024, 1024]},
              "epochs": 10, "seed": %d}
             """;
+
+    private static final String ADMIN_KEY = "bench-admin-" + UUID.randomUUID();
 
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 32;
@@ -60,7 +64,7 @@ public final class SubmitLoad {
                 "--server.port=" + port,
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database,
                 "--robustlab.messaging.namespace=bench-" + suffix,
-                "--robustlab.auth.enabled=false",
+                "--robustlab.auth.admin-key=" + ADMIN_KEY,
                 "--logging.level.root=WARN"));
         Process api = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(Path.of("bench", "target", "submit-load-api.log").toFile())
@@ -69,11 +73,13 @@ public final class SubmitLoad {
             URI base = URI.create("http://127.0.0.1:" + port);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             awaitReady(http, base, api);
+            // Requests carry a minted project key, as a CI pipeline's would: its check is part of the cost.
+            String key = mintKey(http, base);
             System.out.printf(Locale.ROOT, "POST /api/v1/jobs, %d closed-loop clients on loopback, %d cores; "
                     + "API in its own JVM (-Xmx1g), PostgreSQL and RabbitMQ on this machine%n",
                     clients, Runtime.getRuntime().availableProcessors());
-            run(http, base, clients, 5, "warm-up");
-            Result result = run(http, base, clients, seconds, "measured");
+            run(http, base, key, clients, 5, "warm-up");
+            Result result = run(http, base, key, clients, seconds, "measured");
             System.out.printf(Locale.ROOT, "accepted %,d jobs in %.1f s: %,.0f jobs/s (target ≥ 1000)%n",
                     result.accepted, result.seconds, result.accepted / result.seconds);
             System.out.printf(Locale.ROOT, "latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms (target < 100), max %.1f ms; "
@@ -98,7 +104,20 @@ public final class SubmitLoad {
         }
     }
 
-    private static Result run(HttpClient http, URI base, int clients, int seconds, String phase) throws Exception {
+    private static String mintKey(HttpClient http, URI base) throws Exception {
+        HttpResponse<String> minted = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/api-keys"))
+                .header("Authorization", "Bearer " + ADMIN_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"project\": \"bench\", \"name\": \"load\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher key = Pattern.compile("\"key\":\"(rl_[A-Za-z0-9_-]+)\"").matcher(minted.body());
+        if (minted.statusCode() != 201 || !key.find()) {
+            throw new IllegalStateException("could not mint a key: " + minted.statusCode() + " " + minted.body());
+        }
+        return key.group(1);
+    }
+
+    private static Result run(HttpClient http, URI base, String key, int clients, int seconds, String phase)
+            throws Exception {
         AtomicLong seed = new AtomicLong(System.nanoTime());
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         long start = System.nanoTime();
@@ -113,13 +132,15 @@ public final class SubmitLoad {
                     while (System.nanoTime() < end) {
                         long s = seed.incrementAndGet();
                         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/jobs"))
-                                .header("Content-Type", "application/json")
+                                .header("Content-Type", "application/json").header("Authorization", "Bearer " + key)
                                 .POST(HttpRequest.BodyPublishers.ofString(SPEC.formatted(s, s))).build();
                         long t0 = System.nanoTime();
-                        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                         long t = System.nanoTime() - t0;
                         if (response.statusCode() != 201) {
-                            errors[client]++;
+                            if (errors[client]++ == 0 && client == 0) {
+                                System.out.println("first error: " + response.statusCode() + " " + response.body());
+                            }
                             continue;
                         }
                         if (n == latencies.length) {

@@ -9,7 +9,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  *
  * @param project the project whose jobs the caller sees and creates
  * @param admin   whether the caller may mint API keys
- * @param keyId   the API key's id, or null when authentication is disabled
+ * @param keyId   the API key's id; null for the bootstrap admin key from configuration and when authentication
+ *                is disabled
  */
 public record Caller(String project, boolean admin, String keyId) {
 

@@ -38,6 +38,7 @@ public class Job {
     private UUID waitsFor;
     private String modelArtifact;
     private boolean cancelRequested;
+    private Instant cancelRequestedAt;
     private String failureReason;
     private String workerId;
     private String runId;
@@ -194,6 +195,7 @@ public class Job {
 
     void requestCancel(Instant now) {
         this.cancelRequested = true;
+        this.cancelRequestedAt = now;
         this.updatedAt = now;
     }
 

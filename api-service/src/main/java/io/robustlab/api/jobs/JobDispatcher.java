@@ -5,6 +5,7 @@ import io.robustlab.contracts.message.CancelRequest;
 import io.robustlab.contracts.message.JobMessage;
 import io.robustlab.contracts.message.MessageCodec;
 import io.robustlab.contracts.message.Topology;
+import io.robustlab.contracts.spec.JobSpec;
 import io.robustlab.contracts.spec.SpecCodec;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +22,12 @@ class JobDispatcher {
     }
 
     void dispatch(Job job) {
-        JobMessage message = new JobMessage(job.id().toString(), job.attempt(), SpecCodec.parse(job.spec()),
-                job.modelArtifact());
+        dispatch(job, SpecCodec.parse(job.spec()));
+    }
+
+    /** As {@link #dispatch(Job)}, with the job's spec already parsed. */
+    void dispatch(Job job, JobSpec spec) {
+        JobMessage message = new JobMessage(job.id().toString(), job.attempt(), spec, job.modelArtifact());
         outbox.enqueue(topology.jobsExchange(), Topology.routingKey(job.kind()), MessageCodec.encode(message));
     }
 

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -26,6 +25,17 @@ interface JobRepository extends JpaRepository<Job, UUID> {
 
     List<Job> findByWaitsFor(UUID trainJob);
 
-    @Query("select j.id from Job j where j.status = io.robustlab.api.jobs.JobStatus.RUNNING and j.heartbeatAt < :before")
-    List<UUID> findRunningSilentSince(Instant before, Limit limit);
+    /**
+     * A RUNNING job whose lease lapsed before the deadline (no event since, or a cancel not confirmed since),
+     * locked; a job another API replica is settling is skipped, not waited for.
+     */
+    @Query(value = """
+            select * from job
+            where status = 'RUNNING'
+              and (heartbeat_at < :deadline or (cancel_requested and cancel_requested_at < :deadline))
+            order by heartbeat_at
+            limit 1
+            for update skip locked
+            """, nativeQuery = true)
+    Optional<Job> lockNextLapsed(Instant deadline);
 }

@@ -79,7 +79,7 @@ public class JobService {
         jobs.saveAndFlush(job);
         timeline.record(job, null, JobStatus.QUEUED, waiting == null ? "submitted" : waiting);
         if (job.waitsFor() == null) {
-            dispatcher.dispatch(job);
+            dispatcher.dispatch(job, spec);
         }
         return new Submission(job, true, false);
     }

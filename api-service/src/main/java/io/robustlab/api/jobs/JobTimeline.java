@@ -16,16 +16,20 @@ class JobTimeline {
     private final JobTransitionRepository transitions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final JobMetrics metrics;
 
-    JobTimeline(JobTransitionRepository transitions, ApplicationEventPublisher events, Clock clock) {
+    JobTimeline(JobTransitionRepository transitions, ApplicationEventPublisher events, Clock clock,
+            JobMetrics metrics) {
         this.transitions = transitions;
         this.events = events;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     void record(Job job, JobStatus from, JobStatus to, String reason) {
         transitions.save(new JobTransition(job.id(), from, to, job.attempt(), reason, clock.instant()));
         events.publishEvent(new JobChanged(job.id(), job.project(), to, reason));
+        metrics.transition(job, from, to);
     }
 
     List<JobTransition> of(UUID jobId) {

@@ -36,7 +36,7 @@ public record JobView(
     public record Transition(JobStatus from, JobStatus to, int attempt, String reason, Instant at) {
     }
 
-    static JobView summary(Job job, boolean reused) {
+    public static JobView summary(Job job, boolean reused) {
         return of(job, reused, null, null);
     }
 

@@ -1,2 +1,5 @@
-/** Jobs: submission, the status state machine and its timeline, listing, cancel and delete. */
+/**
+ * Jobs: submission, the status state machine (driven by worker events and the lease watchdog) and its timeline,
+ * listing, cancel and delete.
+ */
 package io.robustlab.api.jobs;

@@ -1,5 +1,5 @@
 /**
- * The broker side of the API: the topology it declares, the relay that publishes the outbox, and the consumer of
- * worker events.
+ * The broker side of the API: the topology it declares, the consumer of worker events, and the queue metrics. The
+ * relay that publishes job messages is in {@code outbox}.
  */
 package io.robustlab.api.messaging;

@@ -7,7 +7,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A message waiting to be published, or published ({@code sentAt} set once the broker confirmed it). */
+/**
+ * A message waiting to be published, or published ({@code sentAt} set once the broker confirmed it). Written here,
+ * with JPA; read and updated by {@link OutboxRelay}, in batches with SQL.
+ */
 @Entity
 @Table(name = "outbox_message")
 public class OutboxMessage {
@@ -75,16 +78,5 @@ public class OutboxMessage {
 
     public Instant sentAt() {
         return sentAt;
-    }
-
-    void sent(Instant now) {
-        this.sentAt = now;
-        this.attempts++;
-    }
-
-    void failed(String error, Instant retryAt) {
-        this.attempts++;
-        this.lastError = error;
-        this.availableAt = retryAt;
     }
 }

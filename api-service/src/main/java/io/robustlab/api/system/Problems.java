@@ -31,10 +31,13 @@ public final class Problems {
             case 400 -> ProblemType.INVALID_REQUEST;
             case 401 -> ProblemType.UNAUTHENTICATED;
             case 403 -> ProblemType.FORBIDDEN;
-            case 404, 405 -> ProblemType.NOT_FOUND;
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
             case 409 -> ProblemType.CONFLICT;
             case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
             case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case 416 -> ProblemType.RANGE_NOT_SATISFIABLE;
+            case 429 -> ProblemType.TOO_MANY_REQUESTS;
             case 503 -> ProblemType.UNAVAILABLE;
             default -> status.is4xxClientError() ? ProblemType.INVALID_REQUEST : ProblemType.INTERNAL;
         };

@@ -5,12 +5,14 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 
 /**
  * The AMQP broker the integration tests of this JVM use: the RabbitMQ at {@code ROBUSTLAB_TEST_RABBITMQ_HOST:PORT}
  * (default 127.0.0.1:5672, guest/guest), with a namespace of its own so that its exchanges and queues never meet
  * another run's. Where no RabbitMQ is reachable, the embedded broker of standalone mode, unless {@code CI=true},
- * where a missing RabbitMQ fails the run; tests of what only RabbitMQ does call {@link #requireRabbitMq()}.
+ * where a missing RabbitMQ fails the run; tests of what only RabbitMQ does call
+ * {@link #requireRabbitMq(ConnectionFactory)}.
  */
 public final class TestBroker {
 
@@ -65,12 +67,21 @@ public final class TestBroker {
     }
 
     /**
-     * Skips the calling test, with the reason, when there is no RabbitMQ; for tests of dead-lettering, delivery
-     * limits and the like. Under {@code CI=true} there always is one (or nothing runs).
+     * For a test of what only RabbitMQ does (dead-lettering, delivery limits): skipped, with the reason, on another
+     * AMQP broker (the embedded one); under {@code CI=true} that fails instead.
      */
-    public static void requireRabbitMq() {
-        TestBroker broker = get();
-        Assumptions.assumeTrue(broker.missingRabbitMq == null, () -> "needs RabbitMQ itself: " + broker.missingRabbitMq);
+    public static void requireRabbitMq(ConnectionFactory factory) {
+        Object product;
+        try (var connection = factory.createConnection()) {
+            product = connection.getDelegate().getServerProperties().get("product");
+        }
+        if (product == null || !product.toString().equals("RabbitMQ")) {
+            String reason = "needs RabbitMQ itself (dead-lettering, delivery limits); the broker is " + product;
+            if (TestEnvironment.ci()) {
+                throw new IllegalStateException("CI=true: " + reason);
+            }
+            Assumptions.abort(reason);
+        }
     }
 
     static boolean reachable(String host, int port) {

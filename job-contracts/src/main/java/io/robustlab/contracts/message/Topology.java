@@ -8,7 +8,8 @@ package io.robustlab.contracts.message;
  * <li>{@link #jobsExchange()} (direct) routes {@link #TRAIN} to {@link #trainQueue()} and {@link #ATTACK} to
  *     {@link #attackQueue()}; both are durable, dead-letter to {@link #deadLetterExchange()} and have a delivery
  *     limit;
- * <li>{@link #eventsExchange()} (topic) carries {@link WorkerEvent}s to {@link #eventsQueue()}, read by the API;
+ * <li>{@link #eventsExchange()} (topic) carries {@link WorkerEvent}s to {@link #eventsQueue()}, read by the API,
+ *     which dead-letters an event it cannot read to {@link #eventsDeadLetterQueue()};
  * <li>{@link #controlExchange()} (fanout) carries {@link CancelRequest}s to every worker's own queue.
  * </ul>
  *
@@ -54,6 +55,11 @@ public record Topology(String namespace) {
     /** The API's queue of worker events. */
     public String eventsQueue() {
         return namespace + ".events.api";
+    }
+
+    /** Where worker events the API cannot read end, through {@link #deadLetterExchange()}. */
+    public String eventsDeadLetterQueue() {
+        return namespace + ".events.dead";
     }
 
     public String controlExchange() {
