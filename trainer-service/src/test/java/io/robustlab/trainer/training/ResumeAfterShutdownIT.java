@@ -73,6 +73,8 @@ class ResumeAfterShutdownIT {
         assertThat(checkpointed).as("the shutdown came before the last epoch").isLessThan(EPOCHS);
         assertThat(events.of(job.jobId())).noneMatch(r -> r.payload().terminal());
         assertThat(broker.ready(train)).as("the message went back to the queue, not acknowledged").isEqualTo(1);
+        assertThat(broker.deliveryCountOfNext(train)).as("returned once, never bounced back to the stopping worker")
+                .isEqualTo(1);
         assertThat(store.list("jobs/" + job.jobId() + "/attempt-1/checkpoints/")).contains("jobs/" + job.jobId()
                 + "/attempt-1/checkpoints/epoch-%04d/checkpoint.json".formatted(checkpointed));
 

@@ -146,6 +146,21 @@ public final class TestBroker implements AutoCloseable {
         return channel.basicGet(queue, true);
     }
 
+    /**
+     * The {@code x-delivery-count} of the next message in a quorum queue (deliveries so far), read by taking the
+     * message and returning it, which counts as one more delivery; -1 when the queue is empty.
+     */
+    public long deliveryCountOfNext(String queue) throws IOException {
+        GetResponse next = channel.basicGet(queue, false);
+        if (next == null) {
+            return -1;
+        }
+        channel.basicNack(next.getEnvelope().getDeliveryTag(), false, true);
+        Map<String, Object> headers = next.getProps().getHeaders();
+        Object count = headers == null ? null : headers.get("x-delivery-count");
+        return count instanceof Number number ? number.longValue() : 0;
+    }
+
     @Override
     public void close() throws IOException, TimeoutException {
         try (Connection closing = connection) {
