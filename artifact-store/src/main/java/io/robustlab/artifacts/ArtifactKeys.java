@@ -38,8 +38,13 @@ public final class ArtifactKeys {
         return prefix;
     }
 
+    /** Where a job keeps its files, all attempts: {@code jobs/{jobId}/}. */
+    public static String job(String jobId) {
+        return check("jobs/" + jobId) + "/";
+    }
+
     /** Where an attempt of a job keeps its files: {@code jobs/{jobId}/attempt-{n}/}. */
     public static String jobAttempt(String jobId, int attempt) {
-        return check("jobs/" + jobId + "/attempt-" + attempt) + "/";
+        return job(jobId) + check("attempt-" + attempt) + "/";
     }
 }

@@ -2,6 +2,7 @@ package io.robustlab.api.artifacts;
 
 import io.robustlab.api.jobs.JobDeleted;
 import io.robustlab.artifacts.ArtifactStore;
+import io.robustlab.artifacts.ArtifactKeys;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +28,20 @@ class ArtifactCleanup {
     /** {@link JobDeleted} is published by the controller after the deletion committed. */
     @EventListener
     void jobDeleted(JobDeleted deleted) {
+        // Everything under the job's folder: checkpoints and the files of runs the API ignored were never reported.
+        String folder = ArtifactKeys.job(deleted.jobId().toString());
+        try {
+            store.deletePrefix(folder);
+        } catch (IOException | RuntimeException e) {
+            log.warn("job {}: its folder {} was not deleted from the store: {}", deleted.jobId(), folder,
+                    e.toString());
+        }
         int removed = 0;
         for (String key : deleted.storeKeys()) {
+            if (key.startsWith(folder)) {
+                removed++;
+                continue;
+            }
             try {
                 store.delete(key);
                 removed++;
@@ -37,7 +50,7 @@ class ArtifactCleanup {
                         e.toString());
             }
         }
-        log.info("job {} deleted: {} of its {} artifacts removed from the store", deleted.jobId(), removed,
-                deleted.storeKeys().size());
+        log.info("job {} deleted: its folder {} and {} of its {} recorded artifacts removed from the store",
+                deleted.jobId(), folder, removed, deleted.storeKeys().size());
     }
 }

@@ -86,21 +86,6 @@ public class WorkerEventApplier {
         this.clock = clock;
     }
 
-    /** The event type as written in JSON ({@code started}, {@code curve-point}…). */
-    public static String typeOf(Payload payload) {
-        return switch (payload) {
-            case Started started -> "started";
-            case Heartbeat heartbeat -> "heartbeat";
-            case Progress progress -> "progress";
-            case EpochMetric metric -> "epoch-metric";
-            case CurvePoint point -> "curve-point";
-            case CorruptionPoint point -> "corruption-point";
-            case WeightNoisePoint point -> "weight-noise-point";
-            case Succeeded succeeded -> "succeeded";
-            case Failed failed -> "failed";
-            case Cancelled cancelled -> "cancelled";
-        };
-    }
 
     /**
      * @throws UnreadableMessageException when the event names no job id
@@ -111,7 +96,7 @@ public class WorkerEventApplier {
     public Outcome apply(WorkerEvent event) {
         Optional<Job> found = jobs.lockById(jobId(event));
         if (found.isEmpty()) {
-            log.info("event {} for job {}, which does not exist (deleted?), ignored", typeOf(event.payload()),
+            log.info("event {} for job {}, which does not exist (deleted?), ignored", event.payload().type(),
                     event.jobId());
             return Outcome.UNKNOWN_JOB;
         }
@@ -122,12 +107,12 @@ public class WorkerEventApplier {
                         + " was given up; the job runs again as attempt " + job.attempt());
             }
             log.debug("event {} of job {} from attempt {} ignored: the job is at attempt {}",
-                    typeOf(event.payload()), job.id(), event.attempt(), job.attempt());
+                    event.payload().type(), job.id(), event.attempt(), job.attempt());
             return Outcome.STALE_ATTEMPT;
         }
         if (event.attempt() > job.attempt()) {
             log.warn("event {} of job {} from attempt {} ignored: the job was never dispatched beyond attempt {}",
-                    typeOf(event.payload()), job.id(), event.attempt(), job.attempt());
+                    event.payload().type(), job.id(), event.attempt(), job.attempt());
             return Outcome.UNKNOWN_ATTEMPT;
         }
         if (!record(job, event)) {
@@ -192,7 +177,7 @@ public class WorkerEventApplier {
                 on conflict (job_id, run_id, sequence) do nothing
                 """)
                 .param("job", job.id()).param("attempt", event.attempt()).param("run", event.runId())
-                .param("sequence", event.sequence()).param("type", typeOf(event.payload()))
+                .param("sequence", event.sequence()).param("type", event.payload().type())
                 .param("payload", JSON.writerFor(Payload.class).writeValueAsString(event.payload()))
                 .param("at", Timestamp.from(clock.instant()))
                 .update() == 1;
@@ -258,7 +243,7 @@ public class WorkerEventApplier {
         }
         if (job.runId() != null && !job.runId().equals(event.runId())) {
             log.info("job {}: {} from run {} ignored, run {} is the current one", job.id(),
-                    typeOf(event.payload()), event.runId(), job.runId());
+                    event.payload().type(), event.runId(), job.runId());
             return false;
         }
         return true;

@@ -53,7 +53,7 @@ class WorkerEventListener {
             time(started, "unreadable", "rejected");
             return;
         }
-        String type = WorkerEventApplier.typeOf(event.payload());
+        String type = event.payload().type();
         try {
             WorkerEventApplier.Outcome outcome = applier.apply(event);
             channel.basicAck(tag, false);

@@ -169,11 +169,15 @@ class ArtifactApiIT extends ApiIntegrationTest {
         Path weights = store(job, "model/weights.npz", new byte[] {9}, "application/octet-stream");
         UUID other = finishedJob();
         Path kept = store(other, "result.json", "{}".getBytes(StandardCharsets.UTF_8), "application/json");
+        Path checkpoint = artifacts.root().resolve("jobs/" + job + "/attempt-1/checkpoints/epoch-1.zip");
+        Files.createDirectories(checkpoint.getParent());
+        Files.write(checkpoint, new byte[] {1});
 
         assertThat(api().delete("/api/v1/jobs/" + job).status()).isEqualTo(204);
 
         assertThat(result).doesNotExist();
         assertThat(weights).doesNotExist();
+        assertThat(checkpoint).as("files never reported as artifacts, under the job's folder").doesNotExist();
         assertThat(artifacts.root().resolve("jobs/" + job)).as("its emptied folders too").doesNotExist();
         assertThat(kept).exists();
     }

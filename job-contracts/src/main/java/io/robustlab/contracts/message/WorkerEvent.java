@@ -3,7 +3,10 @@ package io.robustlab.contracts.message;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What a worker reports about a job it runs, published to {@link Topology#eventsExchange()}.
@@ -43,10 +46,22 @@ public record WorkerEvent(int schemaVersion, String jobId, int attempt, String r
     public sealed interface Payload permits Started, Heartbeat, Progress, EpochMetric, CurvePoint, CorruptionPoint,
             WeightNoisePoint, Succeeded, Failed, Cancelled {
 
+        /** The event's {@code type} as written in JSON ({@code started}, {@code curve-point}…). */
+        default String type() {
+            return TypeNames.OF.get(getClass());
+        }
+
         /** Whether this event ends the run. */
         default boolean terminal() {
             return this instanceof Succeeded || this instanceof Failed || this instanceof Cancelled;
         }
+    }
+
+    /** The JSON type names, read from {@link Payload}'s {@link JsonSubTypes}: written once. */
+    private static final class TypeNames {
+
+        static final Map<Class<?>, String> OF = Arrays.stream(Payload.class.getAnnotation(JsonSubTypes.class).value())
+                .collect(Collectors.toUnmodifiableMap(JsonSubTypes.Type::value, JsonSubTypes.Type::name));
     }
 
     /** The worker took the job. */

@@ -53,6 +53,9 @@ class MessageCodecTest {
             WorkerEvent sent = new WorkerEvent("job-1", 1, "run-a", sequence++, at, payload);
             assertThat(MessageCodec.decodeEvent(MessageCodec.encode(sent))).isEqualTo(sent);
         }
+        assertThat(payloads).extracting(WorkerEvent.Payload::type).containsExactly("started", "heartbeat", "progress",
+                "epoch-metric", "curve-point", "corruption-point", "weight-noise-point", "succeeded", "failed",
+                "cancelled");
         assertThat(new String(MessageCodec.encode(new WorkerEvent("j", 1, "r", 0, at, new Progress(1, "p", null, null))),
                 StandardCharsets.UTF_8)).contains("\"type\":\"progress\"");
     }

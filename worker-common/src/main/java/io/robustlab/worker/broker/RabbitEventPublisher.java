@@ -3,7 +3,6 @@ package io.robustlab.worker.broker;
 import io.robustlab.contracts.message.MessageCodec;
 import io.robustlab.contracts.message.Topology;
 import io.robustlab.contracts.message.WorkerEvent;
-import io.robustlab.contracts.message.WorkerEvent.Payload;
 import io.robustlab.worker.job.EventPublishException;
 import io.robustlab.worker.job.EventPublisher;
 import io.robustlab.worker.job.RetryPolicy;
@@ -55,7 +54,7 @@ public final class RabbitEventPublisher implements EventPublisher {
 
     @Override
     public void publish(String kind, WorkerEvent event) {
-        String type = typeOf(event.payload());
+        String type = event.payload().type();
         String routingKey = Topology.routingKey(kind) + "." + type;
         Message message = message(event);
         for (int tries = 1; ; tries++) {
@@ -118,19 +117,4 @@ public final class RabbitEventPublisher implements EventPublisher {
         }
     }
 
-    /** The event's {@code type} as written in JSON. */
-    static String typeOf(Payload payload) {
-        return switch (payload) {
-            case WorkerEvent.Started p -> "started";
-            case WorkerEvent.Heartbeat p -> "heartbeat";
-            case WorkerEvent.Progress p -> "progress";
-            case WorkerEvent.EpochMetric p -> "epoch-metric";
-            case WorkerEvent.CurvePoint p -> "curve-point";
-            case WorkerEvent.CorruptionPoint p -> "corruption-point";
-            case WorkerEvent.WeightNoisePoint p -> "weight-noise-point";
-            case WorkerEvent.Succeeded p -> "succeeded";
-            case WorkerEvent.Failed p -> "failed";
-            case WorkerEvent.Cancelled p -> "cancelled";
-        };
-    }
 }
