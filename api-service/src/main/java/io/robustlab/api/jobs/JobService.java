@@ -167,6 +167,22 @@ public class JobService {
     }
 
     /**
+     * The broker gave up on a job's message (dead-lettered: past the delivery limit, or rejected as unreadable by a
+     * worker): the job fails with the reason, unless it finished already or was dispatched again since.
+     *
+     * @return whether the job was failed
+     */
+    @Transactional
+    public boolean failDeadLettered(UUID id, int attempt, String reason) {
+        Optional<Job> found = jobs.lockById(id);
+        if (found.isEmpty() || found.get().status().finished() || found.get().attempt() != attempt) {
+            return false;
+        }
+        finish(found.get(), JobStatus.FAILED, reason);
+        return true;
+    }
+
+    /**
      * Moves a job to a finished status, records why, and settles the Evaluate jobs waiting for it.
      */
     void finish(Job job, JobStatus status, String reason) {

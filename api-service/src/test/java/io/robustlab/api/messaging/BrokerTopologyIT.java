@@ -19,6 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Message;
@@ -26,7 +28,10 @@ import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /** The topology the API declares, on the real RabbitMQ: dead-lettering, the delivery limit, and its metrics. */
 class BrokerTopologyIT extends ApiIntegrationTest {
@@ -47,6 +52,52 @@ class BrokerTopologyIT extends ApiIntegrationTest {
     MeterRegistry registry;
     @Autowired
     QueueMetrics queueMetrics;
+    @Autowired
+    RabbitListenerEndpointRegistry listeners;
+    @Autowired
+    JdbcClient jdbc;
+
+    /** The API's own consumer of dead letters would take what these tests read from the queue. */
+    @BeforeEach
+    void pauseTheDeadLetterConsumer() {
+        listeners.getListenerContainer("dead-letters").stop();
+    }
+
+    @AfterEach
+    void resumeTheDeadLetterConsumer() {
+        listeners.getListenerContainer("dead-letters").start();
+    }
+
+    @Test
+    void aJobWhoseMessageIsDeadLetteredFailsWithTheBrokersReason() {
+        TestBroker.requireRabbitMq(connectionFactory);
+        listeners.getListenerContainer("dead-letters").start();
+        UUID job = UUID.fromString(api().post("/api/v1/jobs", """
+                {"apiVersion": "robustlab/v1", "kind": "Train", "dataset": {"name": "fashion-mnist"},
+                 "model": {"architecture": "mlp", "hidden": [8]}, "seed": %d}""".formatted(System.nanoTime() % 1_000_000))
+                .json().get("id").asString());
+
+        // A worker that dies on this job: every delivery of its message is rejected and requeued.
+        await().atMost(WAIT).untilAsserted(() -> {
+            rabbit.execute(channel -> {
+                GetResponse delivery = channel.basicGet(topology.trainQueue(), false);
+                if (delivery != null) {
+                    boolean mine = new String(delivery.getBody(), StandardCharsets.UTF_8).contains(job.toString());
+                    if (mine) {
+                        channel.basicReject(delivery.getEnvelope().getDeliveryTag(), true);
+                    } else {
+                        channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
+                    }
+                }
+                return null;
+            });
+            JsonNode failed = api().get("/api/v1/jobs/" + job).json();
+            assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+            assertThat(failed.get("failureReason").asString()).contains("dead-lettered").contains("delivery_limit");
+        });
+        assertThat(jdbc.sql("select count(*) from job_transition where job_id = ? and to_status = 'FAILED'")
+                .param(job).query(Long.class).single()).isEqualTo(1);
+    }
 
     @Test
     void aJobMessageRejectedOverAndOverIsDeadLetteredAfterTheDeliveryLimit() {
