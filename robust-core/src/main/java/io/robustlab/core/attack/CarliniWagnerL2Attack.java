@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 
 import io.robustlab.contracts.spec.Norm;
+import io.robustlab.core.model.GradientRecorder;
 import io.robustlab.core.model.Network;
 import io.robustlab.core.model.NoGradScope;
 
@@ -162,10 +163,14 @@ public final class CarliniWagnerL2Attack implements MinimumNormAttack {
                     Working working = current;
                     NDArray constants = c;
                     NDList evaluated = SampleGradients.of(delta, d -> {
-                        NDArray perturbed = d.add(working.w()).tanh().add(1f).mul(0.5f);
+                        // PyTorch-owned scalars: a number operand would leave backward a buffer the GC may free
+                        NDManager recorded = d.getManager();
+                        NDArray perturbed = d.add(working.w()).tanh().add(GradientRecorder.scalar(recorded, 1f))
+                                .mul(GradientRecorder.scalar(recorded, 0.5f));
                         NDArray logits = network.logits(perturbed, false);
                         NDArray margin = margin(logits, working.classes(), working.targets() != null);
-                        NDArray loss = margin.add((float) confidence).maximum(0f).mul(constants)
+                        NDArray loss = margin.add(GradientRecorder.scalar(recorded, (float) confidence))
+                                .maximum(GradientRecorder.scalar(recorded, 0f)).mul(constants)
                                 .add(Rows.squaredL2(perturbed.sub(working.reconstructed())));
                         return new NDList(loss, logits, perturbed);
                     });

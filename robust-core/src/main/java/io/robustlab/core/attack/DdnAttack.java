@@ -78,7 +78,6 @@ public final class DdnAttack implements MinimumNormAttack {
     private void search(Network network, BestAdversarials best, long[] ids, NDArray origin, AttackGoal goal,
             SplittableRandom random, NDManager work) {
         NDArray classes = (goal.isTargeted() ? goal.targets() : goal.labels()).reshape(-1, 1);
-        float sign = goal.isTargeted() ? -1f : 1f;
         NDArray delta = origin.zerosLike();
         NDArray epsilon = work.full(new ai.djl.ndarray.types.Shape(ids.length), (float) initialEpsilon);
         NDArray worstNorm = Rows.l2(NDArrays.maximum(origin, origin.neg().add(1f)));
@@ -93,7 +92,8 @@ public final class DdnAttack implements MinimumNormAttack {
                 NDList evaluated = SampleGradients.of(candidate, x -> {
                     NDArray logits = network.logits(x, false);
                     NDArray crossEntropy = logits.logSoftmax(1).gather(classes, 1).reshape(-1).neg();
-                    return new NDList(crossEntropy.mul(sign), logits);
+                    // neg() rather than mul(-1): a number operand would leave backward a buffer the GC may free
+                    return new NDList(goal.isTargeted() ? crossEntropy.neg() : crossEntropy, logits);
                 });
                 gradientSamples.addAndGet(ids.length);
                 AttackWork.add(ids.length);
