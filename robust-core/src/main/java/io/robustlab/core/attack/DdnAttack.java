@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 
 import io.robustlab.contracts.spec.Norm;
 import io.robustlab.core.model.Network;
-import io.robustlab.core.model.NoGradScope;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,23 +54,11 @@ public final class DdnAttack implements MinimumNormAttack {
 
     @Override
     public MinimumNormResult attack(Network network, NDArray inputs, AttackGoal goal, SplittableRandom random) {
-        NDManager caller = inputs.getManager();
-        try (NoGradScope noGrad = new NoGradScope(); NDManager work = caller.newSubManager();
-                Network.Frozen frozen = network.freeze()) {
-            NDArray clean = inputs.duplicate();
-            clean.attach(work);
-            BestAdversarials best = BestAdversarials.forBatch(inputs,
-                    goal.reachedBy(network.logits(clean, false)).toBooleanArray());
-            long[] ids = best.toAttack();
-            if (ids.length > 0) {
-                NDArray keep = work.create(best.maskOf(ids));
-                NDArray labels = Rows.select(goal.labels(), keep, work);
-                AttackGoal working = goal.isTargeted()
-                        ? AttackGoal.targeted(labels, Rows.select(goal.targets(), keep, work))
-                        : AttackGoal.untargeted(labels);
-                search(network, best, ids, Rows.select(clean, keep, work), working, random, work);
+        try (MinimumNormRun run = MinimumNormRun.start(network, inputs, goal)) {
+            if (run.hasSamplesToAttack()) {
+                search(network, run.best(), run.ids(), run.origins(), run.attackedGoal(), random, run.work());
             }
-            return best.finish(network, inputs, goal, Norm.L2);
+            return run.finish(Norm.L2);
         }
     }
 
