@@ -7,8 +7,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 
 import io.robustlab.contracts.spec.Norm;
+import io.robustlab.core.model.GradientRecorder;
 import io.robustlab.core.model.Network;
-import io.robustlab.core.model.NoGradScope;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -72,45 +72,42 @@ public final class CarliniWagnerL2Attack implements MinimumNormAttack {
 
     @Override
     public MinimumNormResult attack(Network network, NDArray inputs, AttackGoal goal, SplittableRandom random) {
-        NDManager caller = inputs.getManager();
-        try (NoGradScope noGrad = new NoGradScope(); NDManager work = caller.newSubManager();
-                Network.Frozen frozen = network.freeze()) {
-            NDArray clean = inputs.duplicate();
-            clean.attach(work);
-            BestAdversarials best = BestAdversarials.forBatch(inputs,
-                    goal.reachedBy(network.logits(clean, false)).toBooleanArray());
-            long[] ids = best.toAttack();
-            if (ids.length == 0) {
-                return best.finish(network, inputs, goal, Norm.L2);
+        try (MinimumNormRun run = MinimumNormRun.start(network, inputs, goal)) {
+            if (run.hasSamplesToAttack()) {
+                binarySearch(network, run);
             }
-            NDArray keep = work.create(best.maskOf(ids));
-            NDArray u = Rows.select(clean, keep, work).mul(2f).sub(1f).mul(0.999999f);
-            NDArray w = u.add(1f).div(u.neg().add(1f)).log().mul(0.5f); // atanh, which DJL's PyTorch engine lacks
-            Working all = new Working(ids, Rows.select(clean, keep, work), w, w.tanh().add(1f).mul(0.5f),
-                    Rows.select(goal.labels(), keep, work),
-                    goal.isTargeted() ? Rows.select(goal.targets(), keep, work) : null);
-            double[] consts = new double[ids.length];
-            double[] lower = new double[ids.length];
-            double[] upper = new double[ids.length];
-            Arrays.fill(consts, initialConst);
-            Arrays.fill(upper, Double.POSITIVE_INFINITY);
-            for (int search = 0; search < binarySearchSteps; search++) {
-                if (search == binarySearchSteps - 1 && binarySearchSteps >= 10) {
-                    for (int r = 0; r < ids.length; r++) {
-                        consts[r] = Math.min(upper[r], 1e10);
-                    }
-                }
-                boolean[] found = minimise(network, best, all, consts, work);
+            return run.finish(Norm.L2);
+        }
+    }
+
+    /** The binary search over c, each of its steps one Adam run on the samples to attack. */
+    private void binarySearch(Network network, MinimumNormRun run) {
+        long[] ids = run.ids();
+        NDArray origins = run.origins();
+        NDArray u = origins.mul(2f).sub(1f).mul(0.999999f);
+        NDArray w = u.add(1f).div(u.neg().add(1f)).log().mul(0.5f); // atanh, which DJL's PyTorch engine lacks
+        AttackGoal goal = run.attackedGoal();
+        Working all = new Working(ids, origins, w, w.tanh().add(1f).mul(0.5f), goal.labels(), goal.targets());
+        double[] consts = new double[ids.length];
+        double[] lower = new double[ids.length];
+        double[] upper = new double[ids.length];
+        Arrays.fill(consts, initialConst);
+        Arrays.fill(upper, Double.POSITIVE_INFINITY);
+        for (int search = 0; search < binarySearchSteps; search++) {
+            if (search == binarySearchSteps - 1 && binarySearchSteps >= 10) {
                 for (int r = 0; r < ids.length; r++) {
-                    if (found[r]) {
-                        upper[r] = consts[r];
-                    } else {
-                        lower[r] = consts[r];
-                    }
-                    consts[r] = Double.isInfinite(upper[r]) ? consts[r] * 10 : (lower[r] + upper[r]) / 2;
+                    consts[r] = Math.min(upper[r], 1e10);
                 }
             }
-            return best.finish(network, inputs, goal, Norm.L2);
+            boolean[] found = minimise(network, run.best(), all, consts, run.work());
+            for (int r = 0; r < ids.length; r++) {
+                if (found[r]) {
+                    upper[r] = consts[r];
+                } else {
+                    lower[r] = consts[r];
+                }
+                consts[r] = Double.isInfinite(upper[r]) ? consts[r] * 10 : (lower[r] + upper[r]) / 2;
+            }
         }
     }
 
@@ -162,10 +159,14 @@ public final class CarliniWagnerL2Attack implements MinimumNormAttack {
                     Working working = current;
                     NDArray constants = c;
                     NDList evaluated = SampleGradients.of(delta, d -> {
-                        NDArray perturbed = d.add(working.w()).tanh().add(1f).mul(0.5f);
+                        // PyTorch-owned scalars: a number operand would leave backward a buffer the GC may free
+                        NDManager recorded = d.getManager();
+                        NDArray perturbed = d.add(working.w()).tanh().add(GradientRecorder.scalar(recorded, 1f))
+                                .mul(GradientRecorder.scalar(recorded, 0.5f));
                         NDArray logits = network.logits(perturbed, false);
                         NDArray margin = margin(logits, working.classes(), working.targets() != null);
-                        NDArray loss = margin.add((float) confidence).maximum(0f).mul(constants)
+                        NDArray loss = margin.add(GradientRecorder.scalar(recorded, (float) confidence))
+                                .maximum(GradientRecorder.scalar(recorded, 0f)).mul(constants)
                                 .add(Rows.squaredL2(perturbed.sub(working.reconstructed())));
                         return new NDList(loss, logits, perturbed);
                     });

@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 
 import io.robustlab.contracts.spec.Norm;
 import io.robustlab.core.model.Network;
-import io.robustlab.core.model.NoGradScope;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,30 +54,17 @@ public final class DdnAttack implements MinimumNormAttack {
 
     @Override
     public MinimumNormResult attack(Network network, NDArray inputs, AttackGoal goal, SplittableRandom random) {
-        NDManager caller = inputs.getManager();
-        try (NoGradScope noGrad = new NoGradScope(); NDManager work = caller.newSubManager();
-                Network.Frozen frozen = network.freeze()) {
-            NDArray clean = inputs.duplicate();
-            clean.attach(work);
-            BestAdversarials best = BestAdversarials.forBatch(inputs,
-                    goal.reachedBy(network.logits(clean, false)).toBooleanArray());
-            long[] ids = best.toAttack();
-            if (ids.length > 0) {
-                NDArray keep = work.create(best.maskOf(ids));
-                NDArray labels = Rows.select(goal.labels(), keep, work);
-                AttackGoal working = goal.isTargeted()
-                        ? AttackGoal.targeted(labels, Rows.select(goal.targets(), keep, work))
-                        : AttackGoal.untargeted(labels);
-                search(network, best, ids, Rows.select(clean, keep, work), working, random, work);
+        try (MinimumNormRun run = MinimumNormRun.start(network, inputs, goal)) {
+            if (run.hasSamplesToAttack()) {
+                search(network, run.best(), run.ids(), run.origins(), run.attackedGoal(), random, run.work());
             }
-            return best.finish(network, inputs, goal, Norm.L2);
+            return run.finish(Norm.L2);
         }
     }
 
     private void search(Network network, BestAdversarials best, long[] ids, NDArray origin, AttackGoal goal,
             SplittableRandom random, NDManager work) {
         NDArray classes = (goal.isTargeted() ? goal.targets() : goal.labels()).reshape(-1, 1);
-        float sign = goal.isTargeted() ? -1f : 1f;
         NDArray delta = origin.zerosLike();
         NDArray epsilon = work.full(new ai.djl.ndarray.types.Shape(ids.length), (float) initialEpsilon);
         NDArray worstNorm = Rows.l2(NDArrays.maximum(origin, origin.neg().add(1f)));
@@ -93,7 +79,8 @@ public final class DdnAttack implements MinimumNormAttack {
                 NDList evaluated = SampleGradients.of(candidate, x -> {
                     NDArray logits = network.logits(x, false);
                     NDArray crossEntropy = logits.logSoftmax(1).gather(classes, 1).reshape(-1).neg();
-                    return new NDList(crossEntropy.mul(sign), logits);
+                    // neg() rather than mul(-1): a number operand would leave backward a buffer the GC may free
+                    return new NDList(goal.isTargeted() ? crossEntropy.neg() : crossEntropy, logits);
                 });
                 gradientSamples.addAndGet(ids.length);
                 AttackWork.add(ids.length);

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 
 import io.robustlab.contracts.spec.Norm;
 import io.robustlab.core.model.Network;
-import io.robustlab.core.model.NoGradScope;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -84,26 +83,18 @@ public final class DeepFoolAttack implements MinimumNormAttack {
             throw new IllegalArgumentException("DeepFool is untargeted; use l2-ddn or l2-carlini-wagner for a "
                     + "targeted attack");
         }
-        NDManager caller = inputs.getManager();
-        try (NoGradScope noGrad = new NoGradScope(); NDManager work = caller.newSubManager();
-                Network.Frozen frozen = network.freeze()) {
-            NDArray clean = inputs.duplicate();
-            clean.attach(work);
-            NDArray cleanLogits = network.logits(clean, false);
-            int classes = Math.toIntExact(cleanLogits.getShape().get(1));
+        try (MinimumNormRun run = MinimumNormRun.start(network, inputs, goal)) {
+            int classes = Math.toIntExact(run.cleanLogits().getShape().get(1));
             int considered = Math.min(candidates, classes);
             if (considered < 2) {
                 throw new IllegalArgumentException("DeepFool needs at least 2 classes, the model has " + classes);
             }
-            BestAdversarials best = BestAdversarials.forBatch(inputs, goal.reachedBy(cleanLogits).toBooleanArray());
-            long[] ids = best.toAttack();
-            if (ids.length > 0) {
-                NDArray keep = work.create(best.maskOf(ids));
-                NDArray ranked = cleanLogits.argSort(1, false).get(":, :" + considered);
-                search(network, best, ids, Rows.select(clean, keep, work), Rows.select(ranked, keep, work),
-                        Rows.select(goal.labels(), keep, work), work);
+            if (run.hasSamplesToAttack()) {
+                NDArray ranked = run.cleanLogits().argSort(1, false).get(":, :" + considered);
+                search(network, run.best(), run.ids(), run.origins(), run.select(ranked),
+                        run.attackedGoal().labels(), run.work());
             }
-            return best.finish(network, inputs, goal, norm);
+            return run.finish(norm);
         }
     }
 

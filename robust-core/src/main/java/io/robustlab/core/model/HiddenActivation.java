@@ -2,6 +2,7 @@ package io.robustlab.core.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.LambdaBlock;
@@ -46,9 +47,12 @@ record HiddenActivation(String name, double base, double epsilon, double offset,
         }
     }
 
-    /** y = log_b(relu(x) + ε) + c. */
+    /** y = log_b(relu(x) + ε) + c; its numbers are PyTorch-owned scalars, since training records it. */
     NDArray relog(NDArray x) {
-        return Activation.relu(x).add(epsilon).log().div(StrictMath.log(base)).add(offset);
+        NDManager manager = x.getManager();
+        return Activation.relu(x).add(GradientRecorder.scalar(manager, (float) epsilon)).log()
+                .div(GradientRecorder.scalar(manager, (float) StrictMath.log(base)))
+                .add(GradientRecorder.scalar(manager, (float) offset));
     }
 
     NDArray maxout(NDArray x) {

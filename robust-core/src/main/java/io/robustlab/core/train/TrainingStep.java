@@ -33,7 +33,7 @@ public final class TrainingStep {
         try (GradientRecorder collector = GradientRecorder.open(inputs.getManager().getEngine())) {
             logits = network.logits(inputs, true);
             loss = network.loss(logits, labels);
-            collector.backward(scale == 1f ? loss : loss.mul(scale));
+            collector.backward(scale == 1f ? loss : loss.mul(GradientRecorder.scalar(loss.getManager(), scale)));
         }
         float value = loss.getFloat();
         if (Float.isFinite(value)) {
