@@ -52,13 +52,13 @@ final class Platform implements AutoCloseable {
     private final List<ServiceProcess> started = new ArrayList<>();
     private final List<ServiceProcess> trainers = new ArrayList<>();
     private final List<ServiceProcess> attackers = new ArrayList<>();
+    private final Map<String, Integer> workerNumbers = new LinkedHashMap<>();
     private final Thread emergencyStop = new Thread(this::killAll, "e2e-emergency-stop");
     /** The bootstrap admin key the API starts with: random, 40 characters. */
     private final String adminKey = Base64.getUrlEncoder().withoutPadding()
-            .encodeToString(new SecureRandom().generateSeed(30));
+            .encodeToString(randomBytes(30));
     private ServiceProcess api;
     private ApiClient client;
-    private final Map<String, Integer> workerNumbers = new LinkedHashMap<>();
 
     private Platform(String run, Path logs, Path scratch, Database database, BrokerClient broker,
             Map<String, Path> jars) {
@@ -84,7 +84,7 @@ final class Platform implements AutoCloseable {
         requireReachable("PostgreSQL", db.getHost(), db.getPort() < 0 ? 5432 : db.getPort());
         requireReachable("RabbitMQ", brokerHost, brokerPort);
 
-        String run = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
+        String run = HexFormat.of().formatHex(randomBytes(4));
         Path logs = Path.of(System.getProperty("robustlab.e2e.logs", "target/e2e-logs")).toAbsolutePath()
                 .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + run);
         Path scratch;
@@ -94,8 +94,14 @@ final class Platform implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Database database = Database.create(adminUrl, dbUser, "robustlab_e2e_" + run);
         BrokerClient broker = new BrokerClient(brokerHost, brokerPort, new Topology("e2e-" + run));
+        Database database;
+        try {
+            database = Database.create(adminUrl, dbUser, "robustlab_e2e_" + run);
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
         Platform platform = new Platform(run, logs, scratch, database, broker, jars);
         Runtime.getRuntime().addShutdownHook(platform.emergencyStop);
         try {
@@ -319,6 +325,12 @@ final class Platform implements AutoCloseable {
             }
             throw new TestAbortedException(message + ": end-to-end tests skipped");
         }
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     private static String env(String name, String fallback) {
