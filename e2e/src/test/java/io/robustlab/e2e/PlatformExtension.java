@@ -1,24 +1,26 @@
 package io.robustlab.e2e;
 
-import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.opentest4j.TestAbortedException;
 
 /**
- * Gives tests the one {@link Platform} of the run: started before the first test class that needs it, closed when
+ * Gives tests the one {@link Platform} of the run: started before the first test that needs it, closed when
  * the whole run ends (it lives in the root context's store), and described — each service's log file and last lines
  * — whenever a test fails.
  */
-final class PlatformExtension implements BeforeAllCallback, ParameterResolver, TestWatcher {
+final class PlatformExtension implements BeforeEachCallback, ParameterResolver, TestWatcher {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Platform.class);
     /** A platform that could not start is not tried again by every test class. */
     private static volatile RuntimeException startFailure;
 
+    /** Before each test, not each class: a test skipped for a missing service is then reported as skipped. */
     @Override
-    public void beforeAll(ExtensionContext context) {
+    public void beforeEach(ExtensionContext context) {
         platform(context);
     }
 
@@ -50,6 +52,8 @@ final class PlatformExtension implements BeforeAllCallback, ParameterResolver, T
                     Platform.class);
         } catch (RuntimeException e) {
             startFailure = e;
+            System.err.println("[e2e] " + (e instanceof TestAbortedException ? "every end-to-end test is skipped: "
+                    : "the platform did not start: ") + e.getMessage());
             throw e;
         }
     }
