@@ -13,6 +13,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,9 @@ public final class CheckpointStore {
     static final int KEPT = 2;
     private static final Pattern NAME = Pattern.compile("epoch-(\\d{4,})");
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    /** How {@link NDList#encode} writes an empty list. */
+    private static final byte[] EMPTY_LIST = {0, 0, 0, 0};
 
     private final Path folder;
 
@@ -119,6 +123,11 @@ public final class CheckpointStore {
     }
 
     private static NDList read(Path file, NDManager manager) throws IOException {
+        // DJL's decode reads a 9-byte header first, so it cannot read back the 4 bytes (a count of 0) it encodes
+        // an empty list as: the optimizer state of SGD without momentum.
+        if (Files.size(file) == EMPTY_LIST.length && Arrays.equals(Files.readAllBytes(file), EMPTY_LIST)) {
+            return new NDList();
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return NDList.decode(manager, in);
         }

@@ -126,6 +126,12 @@ class TrainingRunTest {
     }
 
     @Test
+    void resumingFromACheckpointContinuesExactlyWithSgdWithoutMomentum() throws IOException {
+        // No momentum, no optimizer state: the checkpoint's optimizer.ndlist holds an empty list.
+        resumeMatchesStraightRun(spec(mlp(16), sgd(0.05, 0, 0, TrainingFixtures.CONSTANT), STANDARD, 2, 25, 3));
+    }
+
+    @Test
     void resumingFromACheckpointContinuesExactlyWithAdamAndPgd() throws IOException {
         resumeMatchesStraightRun(spec(mlp(16), adam(0.01), TrainingFixtures.pgd(0.05, 2, 0.5), 2, 50, 3));
     }
