@@ -57,6 +57,10 @@ class TopologyConfiguration {
             declarables.addAll(List.of(deadLetters, deadJobs, deadEvents,
                     bind(deadJobs, deadLetters, Topology.TRAIN),
                     bind(deadJobs, deadLetters, Topology.ATTACK),
+                    // A message put straight into a job queue (default exchange, e.g. moved there by an operator)
+                    // keeps the queue's name as its routing key when it dies.
+                    bind(deadJobs, deadLetters, topology.trainQueue()),
+                    bind(deadJobs, deadLetters, topology.attackQueue()),
                     bind(deadEvents, deadLetters, topology.eventsQueue())));
         }
         return new Declarables(declarables);

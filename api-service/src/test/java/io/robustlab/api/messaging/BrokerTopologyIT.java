@@ -102,12 +102,23 @@ class BrokerTopologyIT extends ApiIntegrationTest {
     @Test
     void aJobMessageRejectedOverAndOverIsDeadLetteredAfterTheDeliveryLimit() {
         TestBroker.requireRabbitMq(connectionFactory);
+        rejectUntilDeadLettered(topology.jobsExchange(), Topology.TRAIN);
+    }
+
+    @Test
+    void aMessagePutStraightIntoAJobQueueIsDeadLetteredToo() {
+        TestBroker.requireRabbitMq(connectionFactory);
+        // The default exchange: the dead letter's routing key is then the queue's name.
+        rejectUntilDeadLettered("", topology.trainQueue());
+    }
+
+    /** Publishes a message and rejects it as a worker that dies on it would, until the broker dead-letters it. */
+    private void rejectUntilDeadLettered(String exchange, String routingKey) {
         String poison = UUID.randomUUID().toString();
         MessageProperties sent = new MessageProperties();
         sent.setMessageId(poison);
-        rabbit.send(topology.jobsExchange(), Topology.TRAIN, new Message("{\"poison\": true}".getBytes(), sent));
+        rabbit.send(exchange, routingKey, new Message("{\"poison\": true}".getBytes(), sent));
 
-        // A worker that dies on this job: every delivery is rejected and requeued.
         long deadline = System.nanoTime() + WAIT.toNanos();
         int deliveries = 0;
         GetResponse dead = null;
