@@ -120,6 +120,10 @@ public class Job {
         return runs;
     }
 
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+
     public String requestHash() {
         return requestHash;
     }

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,15 +29,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class JobService {
 
     private final JobRepository jobs;
+    private final JobInserts inserts;
     private final JobTimeline timeline;
     private final JobDispatcher dispatcher;
     private final JobProperties properties;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    JobService(JobRepository jobs, JobTimeline timeline, JobDispatcher dispatcher, JobProperties properties,
-            JdbcClient jdbc, Clock clock) {
+    JobService(JobRepository jobs, JobInserts inserts, JobTimeline timeline, JobDispatcher dispatcher,
+            JobProperties properties, JdbcClient jdbc, Clock clock) {
         this.jobs = jobs;
+        this.inserts = inserts;
         this.timeline = timeline;
         this.dispatcher = dispatcher;
         this.properties = properties;
@@ -76,8 +79,13 @@ public class JobService {
                 requestHash, now);
         String waiting = spec instanceof EvaluateSpec evaluate && evaluate.model().trainJob() != null
                 ? linkTrainJob(caller, job, evaluate.model().trainJob()) : null;
-        jobs.saveAndFlush(job);
-        timeline.record(job, null, JobStatus.QUEUED, waiting == null ? "submitted" : waiting);
+        try {
+            inserts.insertQueued(job, waiting == null ? "submitted" : waiting);
+        } catch (DuplicateKeyException e) {
+            throw new ApiProblem(ProblemType.CONFLICT, "a request with this Idempotency-Key is being processed; "
+                    + "send it again to get its job");
+        }
+        timeline.recorded(job, null, JobStatus.QUEUED);
         if (job.waitsFor() == null) {
             dispatcher.dispatch(job, spec);
         }

@@ -1,7 +1,9 @@
 package io.robustlab.api.outbox;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,11 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Outbox {
 
-    private final OutboxRepository messages;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    Outbox(OutboxRepository messages, Clock clock) {
-        this.messages = messages;
+    Outbox(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -22,7 +24,12 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public String enqueue(String exchange, String routingKey, byte[] payload) {
         String messageId = UUID.randomUUID().toString();
-        messages.save(new OutboxMessage(exchange, routingKey, payload, messageId, clock.instant()));
+        Timestamp now = Timestamp.from(clock.instant());
+        // Plain SQL: every submission writes one of these, and the persistence context has nothing to add.
+        jdbc.sql("""
+                insert into outbox_message (exchange, routing_key, payload, message_id, created_at, available_at)
+                values (?, ?, ?, ?, ?, ?)
+                """).params(exchange, routingKey, payload, messageId, now, now).update();
         return messageId;
     }
 }

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.robustlab.api.testing.ApiClient.Response;
 import io.robustlab.api.testing.ApiIntegrationTest;
 import io.robustlab.contracts.spec.SpecCodec;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,6 +103,27 @@ class JobApiIT extends ApiIntegrationTest {
         assertThat(again.json().get("id")).isEqualTo(first.json().get("id"));
         assertThat(other.status()).isEqualTo(409);
         assertThat(other.json().get("type").asString()).endsWith("/idempotency-key-reused");
+        assertThat(jdbc.sql("select count(*) from job where idempotency_key = ?").param(key).query(Long.class)
+                .single()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentRequestsWithOneIdempotencyKeyMakeOneJob() throws Exception {
+        String key = UUID.randomUUID().toString();
+        List<Integer> statuses;
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sent.add(clients.submit(() -> api().post("/api/v1/jobs", train("race", 5), "Idempotency-Key", key)
+                        .status()));
+            }
+            statuses = new ArrayList<>();
+            for (Future<Integer> status : sent) {
+                statuses.add(status.get());
+            }
+        }
+        assertThat(statuses).contains(201).allMatch(status -> status == 201 || status == 200 || status == 409);
+        assertThat(statuses.stream().filter(status -> status == 201)).hasSize(1);
         assertThat(jdbc.sql("select count(*) from job where idempotency_key = ?").param(key).query(Long.class)
                 .single()).isEqualTo(1);
     }
