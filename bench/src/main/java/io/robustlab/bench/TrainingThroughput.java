@@ -51,6 +51,7 @@ public final class TrainingThroughput {
         Dataset data = Datasets.load(new DatasetSpec("fashion-mnist", trainSize, 1000, 0L, null, null, null, null,
                 null).withDefaults(), DataLocations.fromEnvironment());
         int batches = Math.ceilDiv(trainSize, BATCH);
+        System.out.println(Machine.describe());
 
         // seconds per batch: [round][SGD epoch, SGD step, Adam epoch, Adam step, matmul]
         double[][] perBatch = new double[rounds][];
@@ -84,7 +85,6 @@ public final class TrainingThroughput {
         double adamStep = median[3];
         double matmulStep = median[4];
 
-        System.out.println(Machine.describe());
         System.out.printf(Locale.ROOT, "MLP 784-1024-1024-10, batch %d, Fashion-MNIST, %d examples/epoch = %d batches;"
                 + " each figure the average over %d batches, median of %d rounds after a warm-up%n", BATCH,
                 trainSize, batches, batches, rounds);
