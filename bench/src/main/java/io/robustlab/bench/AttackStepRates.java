@@ -55,6 +55,7 @@ final class AttackStepRates {
     record Rounds(Map<String, double[]> seconds, Map<String, long[]> passes) {
     }
 
+    /** A warm-up round, then {@code rounds} measured ones. */
     Rounds measure(int rounds) {
         List<String> labels = new ArrayList<>(kinds.keySet());
         for (String label : labels) { // warm-up
