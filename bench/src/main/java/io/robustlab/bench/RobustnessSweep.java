@@ -1,22 +1,14 @@
 package io.robustlab.bench;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import io.robustlab.contracts.spec.AttackSpec;
 import io.robustlab.contracts.spec.EvaluateSpec;
-import io.robustlab.contracts.spec.SpecCodec;
-import io.robustlab.contracts.spec.TrainSpec;
-import io.robustlab.core.attack.Attack;
-import io.robustlab.core.attack.AttackGoal;
+import io.robustlab.core.attack.AttackWork;
 import io.robustlab.core.attack.FixedBudgetAttacks;
 import io.robustlab.core.attack.MinimumNormAttacks;
 import io.robustlab.core.attack.PgdAttack;
 import io.robustlab.core.attack.StopRule;
 import io.robustlab.core.data.DataLocations;
-import io.robustlab.core.data.Dataset;
-import io.robustlab.core.data.Datasets;
 import io.robustlab.core.data.ExampleSet;
 import io.robustlab.core.evaluation.AttackCost;
 import io.robustlab.core.evaluation.EvaluationListener;
@@ -24,191 +16,216 @@ import io.robustlab.core.evaluation.EvaluationOptions;
 import io.robustlab.core.evaluation.EvaluationResult;
 import io.robustlab.core.evaluation.EvaluationRun;
 import io.robustlab.core.evaluation.EvaluationSamples;
-import io.robustlab.core.model.GradientRecorder;
 import io.robustlab.core.model.Network;
 import io.robustlab.core.model.NoGradScope;
-import io.robustlab.core.model.SavedModel;
-import io.robustlab.core.train.EpochListener;
-import io.robustlab.core.train.TrainingRun;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 
 /**
  * The cost of a robustness sweep on MLP 784-1024-1024-10 (trained one epoch on Fashion-MNIST, or loaded from a
- * model folder) over Fashion-MNIST test samples: the plain forward+backward rate, PGD-20's rate and its step cost
- * relative to the plain pass (target ≤ 1.2), and the {@code foolbox-sweep} preset's wall time and forward+backward
- * passes per sample, measured ({@code AttackWork}) and by the specs, in three configurations: (i) nested-epsilon
- * reuse and early exit (the default), (ii) early exit only, (iii) neither. Attacks of the preset that are not implemented yet
- * are left out with a note.
+ * model folder) over Fashion-MNIST test samples: the plain forward+backward rate and PGD-20's, measured interleaved
+ * ({@link AttackStepRates}), whose ratio is the cost of an attack step (target ≤ 1.2); then the
+ * {@code foolbox-sweep} preset in three configurations: (i) nested-epsilon reuse and early exit (the default),
+ * (ii) early exit only, (iii) neither. After a warm-up of all three on a few samples, the three run interleaved,
+ * {@code repeats} times each in rotating order, and each reports its median wall time, its forward+backward
+ * passes per sample, measured ({@code AttackWork}) and by the specs, and what early exit's goal checks and batch
+ * compactions took. Attacks of the preset that are not implemented yet are left out with a note.
  *
- * <p>Usage: {@code bench/run RobustnessSweep [samples (1000)] [trainSize (60000) | model folder]}.
+ * <p>Usage: {@code bench/run RobustnessSweep [samples (1000)] [trainSize (60000) | model folder] [repeats (3)]}.
  */
 public final class RobustnessSweep {
 
     private static final int BATCH = 500;
+    private static final int STEPS = 20;
+    private static final int WARM_UP_SAMPLES = 100;
+    private static final int STEP_RATE_ROUNDS = 5;
+
+    /** One configuration of the engine, and what its runs measured. */
+    private record Configuration(String label, EvaluationOptions options, List<Run> runs) {
+    }
+
+    /** One evaluation and what early exit's bookkeeping took in it. */
+    private record Run(EvaluationResult result, long checks, double checkSeconds, long compactions,
+            double compactionSeconds) {
+
+        double seconds() {
+            return result.timings().totalSeconds();
+        }
+
+        double passesPerSample() {
+            return result.timings().measuredPassesPerSample();
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         int sampleCount = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         String source = args.length > 1 ? args[1] : "60000";
+        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         DataLocations locations = DataLocations.fromEnvironment();
-        EvaluateSpec preset = (EvaluateSpec) SpecCodec.parse("""
-                {"apiVersion": "robustlab/v1", "kind": "Evaluate", "model": {"path": "bench"},
-                 "dataset": {"name": "fashion-mnist"}, "samples": %d, "batchSize": %d, "seed": 0,
-                 "preset": "foolbox-sweep"}""".formatted(sampleCount, BATCH));
+        EvaluateSpec preset = FashionMnistMlp.foolboxSweep(sampleCount, BATCH);
         ExampleSet samples = EvaluationSamples.load(preset, locations);
 
         try (NoGradScope noGrad = new NoGradScope(); NDManager manager = NDManager.newBaseManager()) {
-            Network network = source.matches("\\d+") ? train(Integer.parseInt(source), locations, manager)
-                    : SavedModel.load(Path.of(source), manager);
-            Engine engine = Engine.getInstance();
-            print("engine", engine.getEngineName() + " " + engine.getVersion() + ", "
-                    + Runtime.getRuntime().availableProcessors() + " cores");
-            print("model", network + ", " + samples.size() + " Fashion-MNIST test samples, batch " + BATCH);
+            Network network = FashionMnistMlp.trainedOrLoaded(source, locations, manager);
+            print("machine", Machine.describe());
+            print("model", FashionMnistMlp.describe(network) + "; " + samples.size()
+                    + " Fashion-MNIST test samples, batch " + BATCH);
 
-            double plain = forwardBackwardRate(network, samples, manager);
-            AttackSpec pgd20 = new AttackSpec("linf-pgd", null, 20, null, null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null).withDefaults();
-            // Every sample takes all 20 steps here (no early exit), so sample-steps/s is the cost of a step.
-            Attack everyStep = ((PgdAttack) FixedBudgetAttacks.of(pgd20, 0.03)).withStopRule(StopRule.NEVER);
-            double pgd = attackRate(network, samples, manager, everyStep, 20);
-            print("plain forward+backward", String.format(Locale.ROOT, "%,.0f samples/s", plain));
-            print("PGD-20 (L∞, ε 0.03, all steps)", String.format(Locale.ROOT, "%,.0f sample-steps/s", pgd));
-            print("attack step / plain pass", String.format(Locale.ROOT, "%.2f   (target <= 1.20)", plain / pgd));
+            AttackSpec pgd20 = new AttackSpec("linf-pgd", null, STEPS, null, null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null);
+            String pgdLabel = "PGD-20 (L∞, ε 0.03, every step)";
+            AttackStepRates stepRates = new AttackStepRates(network, samples, BATCH, STEPS, manager)
+                    .add(pgdLabel, ((PgdAttack) FixedBudgetAttacks.of(pgd20, 0.03)).withStopRule(StopRule.NEVER));
+            AttackStepRates.Rounds rounds = stepRates.measure(STEP_RATE_ROUNDS);
+            stepRates.print(rounds);
+            print("attack step / plain pass", stepRates.stepCost(rounds, pgdLabel));
+            double plainRate = stepRates.plainRate(rounds);
+            System.out.println();
 
-            List<AttackSpec> runnable = new ArrayList<>();
-            for (AttackSpec attack : preset.attacks()) {
-                try {
-                    if (FixedBudgetAttacks.isFixedBudget(attack)) {
-                        FixedBudgetAttacks.of(attack, 0.1);
-                    } else {
-                        MinimumNormAttacks.of(attack);
-                    }
-                    runnable.add(attack);
-                } catch (UnsupportedOperationException e) {
-                    print("skipped", attack.curveLabel() + ": " + e.getMessage());
-                }
-            }
-            EvaluateSpec sweep = new EvaluateSpec(preset.apiVersion(), preset.kind(), preset.metadata(),
-                    preset.model(), preset.dataset(), preset.split(), preset.samples(), null, runnable,
-                    preset.epsilons(), null, null, preset.batchSize(), preset.seed());
-            print("foolbox-sweep", runnable.size() + " of " + preset.attacks().size() + " attacks, "
-                    + preset.epsilonGrid().length + " epsilons");
+            EvaluateSpec sweep = runnable(preset);
             long nonZero = Arrays.stream(preset.epsilonGrid()).filter(e -> e > 0).count();
             long naive = 0;
-            for (AttackSpec attack : runnable) {
+            for (AttackSpec attack : sweep.attacks()) {
                 naive += AttackCost.passesPerRun(attack) * (FixedBudgetAttacks.isFixedBudget(attack) ? nonZero : 1);
             }
+            print("foolbox-sweep", sweep.attacks().size() + " of " + preset.attacks().size() + " attacks, "
+                    + preset.epsilonGrid().length + " epsilons; " + repeats + " interleaved runs of each"
+                    + " configuration after a warm-up");
             print("per-ε sweep, no reuse, every sample", naive + " passes/sample (by the specs)");
-            EvaluationResult reused = EvaluationRun.run(sweep, network, samples, EvaluationListener.NONE,
-                    () -> false, EvaluationOptions.DEFAULT);
-            report("(i) nested reuse + early exit", reused);
-            EvaluationResult noReuse = EvaluationRun.run(sweep, network, samples, EvaluationListener.NONE,
-                    () -> false, new EvaluationOptions(false, true));
-            report("(ii) no reuse, early exit", noReuse);
-            EvaluationResult neither = EvaluationRun.run(sweep, network, samples, EvaluationListener.NONE,
-                    () -> false, new EvaluationOptions(false, false));
-            report("(iii) no reuse, no early exit", neither);
+            List<Configuration> configurations = List.of(
+                    new Configuration("(i) nested reuse + early exit", EvaluationOptions.DEFAULT, new ArrayList<>()),
+                    new Configuration("(ii) no reuse, early exit", new EvaluationOptions(false, true),
+                            new ArrayList<>()),
+                    new Configuration("(iii) no reuse, no early exit", new EvaluationOptions(false, false),
+                            new ArrayList<>()));
+            ExampleSet warmUp = samples.select(IntStream.range(0, Math.min(WARM_UP_SAMPLES, samples.size()))
+                    .toArray());
+            for (Configuration configuration : configurations) {
+                run(sweep, network, warmUp, configuration.options());
+            }
+            for (int repeat = 0; repeat < repeats; repeat++) {
+                for (int c = 0; c < configurations.size(); c++) {
+                    Configuration configuration = configurations.get((c + repeat) % configurations.size());
+                    configuration.runs().add(run(sweep, network, samples, configuration.options()));
+                }
+            }
+            for (Configuration configuration : configurations) {
+                report(configuration);
+            }
+            Configuration reused = configurations.get(0);
+            Configuration noReuse = configurations.get(1);
+            Configuration neither = configurations.get(2);
             print("(iii) / (i)", ratio(neither, reused));
             print("(ii) / (i)   (what reuse saves)", ratio(noReuse, reused));
             print("(iii) / (ii) (what early exit saves)", ratio(neither, noReuse));
-            print("clean accuracy", String.format(Locale.ROOT, "%.4f", reused.cleanAccuracy()));
-            double[] grid = reused.epsilons();
-            for (var curve : reused.worstCases()) {
+            earlyExitBalance(noReuse, neither, samples.size(), plainRate);
+
+            EvaluationResult result = reused.runs().getLast().result();
+            print("clean accuracy", String.format(Locale.ROOT, "%.4f", result.cleanAccuracy()));
+            double[] grid = result.epsilons();
+            for (var curve : result.worstCases()) {
                 StringBuilder points = new StringBuilder();
                 for (int k = 0; k < grid.length; k += Math.max(1, grid.length / 6)) {
                     points.append(String.format(Locale.ROOT, "  ε %s: %.3f", grid[k], curve.robustAccuracy()[k]));
                 }
                 print(curve.label(), points.toString().strip());
             }
-            reused.warnings().forEach(w -> print("warning " + w.code(), w.message()));
+            result.warnings().forEach(w -> print("warning " + w.code(), w.message()));
+            print("load average at the end", Machine.loadAverage());
         }
     }
 
-    private static void report(String what, EvaluationResult result) {
-        StringBuilder perAttack = new StringBuilder();
-        for (AttackCost cost : result.timings().attacks()) {
-            perAttack.append(String.format(Locale.ROOT, "%n%34s %-28s %7.1f s %,10d samples attacked %,12d passes measured", "",
-                    cost.curve(), cost.seconds(), cost.samplesAttacked(), cost.measuredPasses()));
-        }
-        print(what, String.format(Locale.ROOT, "%.1f s wall, %.1f passes/sample measured (%.1f by the specs)",
-                result.timings().totalSeconds(), result.timings().measuredPassesPerSample(),
-                result.timings().attackPassesPerSample()) + perAttack);
-    }
-
-    private static String ratio(EvaluationResult more, EvaluationResult less) {
-        return String.format(Locale.ROOT, "%.2f× measured passes, %.2f× time",
-                more.timings().measuredPassesPerSample() / less.timings().measuredPassesPerSample(),
-                more.timings().totalSeconds() / less.timings().totalSeconds());
-    }
-
-    private static Network train(int trainSize, DataLocations locations, NDManager manager) throws Exception {
-        TrainSpec spec = (TrainSpec) SpecCodec.parse("""
-                {"apiVersion": "robustlab/v1", "kind": "Train",
-                 "dataset": {"name": "fashion-mnist", "trainSize": %d, "testSize": 1000},
-                 "model": {"architecture": "mlp", "hidden": [1024, 1024]},
-                 "optimizer": {"name": "sgd", "learningRate": 0.05, "momentum": 0.9},
-                 "epochs": 1, "batchSize": 100, "seed": 1}""".formatted(trainSize));
-        Dataset data = Datasets.load(spec.dataset(), locations);
-        Path workDir = Files.createTempDirectory("bench-sweep-");
-        return SavedModel.load(TrainingRun.run(spec, data, workDir, EpochListener.NONE).modelFolder(), manager);
-    }
-
-    /** Samples/s of one forward and one backward pass to the input, parameters frozen: an attack step's core. */
-    private static double forwardBackwardRate(Network network, ExampleSet samples, NDManager manager) {
-        forwardBackward(network, samples, manager); // warm-up
-        long started = System.nanoTime();
-        int passes = 0;
-        while (System.nanoTime() - started < 3e9 || passes < 3) {
-            forwardBackward(network, samples, manager);
-            passes++;
-        }
-        return passes * (double) samples.size() / ((System.nanoTime() - started) / 1e9);
-    }
-
-    private static void forwardBackward(Network network, ExampleSet samples, NDManager manager) {
-        int d = samples.featureCount();
-        for (int start = 0; start < samples.size(); start += BATCH) {
-            int n = Math.min(BATCH, samples.size() - start);
-            try (NDManager batch = manager.newSubManager(); Network.Frozen frozen = network.freeze()) {
-                NDArray x = batch.create(Arrays.copyOfRange(samples.features(), start * d, (start + n) * d),
-                        new Shape(n, 1, 28, 28));
-                NDArray y = batch.create(Arrays.stream(samples.labels(), start, start + n).asLongStream().toArray());
-                x.setRequiresGradient(true);
-                try (GradientRecorder recorder = GradientRecorder.open(batch.getEngine())) {
-                    recorder.backward(network.loss(network.logits(x, false), y));
+    /** The preset with the attacks that cannot be built yet left out (each named with the reason). */
+    private static EvaluateSpec runnable(EvaluateSpec preset) {
+        List<AttackSpec> runnable = new ArrayList<>();
+        for (AttackSpec attack : preset.attacks()) {
+            try {
+                if (FixedBudgetAttacks.isFixedBudget(attack)) {
+                    FixedBudgetAttacks.of(attack, 0.1);
+                } else {
+                    MinimumNormAttacks.of(attack);
                 }
-                x.getGradient().sum().getFloat();
+                runnable.add(attack);
+            } catch (UnsupportedOperationException e) {
+                print("skipped", attack.curveLabel() + ": " + e.getMessage());
             }
         }
+        return new EvaluateSpec(preset.apiVersion(), preset.kind(), preset.metadata(), preset.model(),
+                preset.dataset(), preset.split(), preset.samples(), null, runnable, preset.epsilons(), null, null,
+                preset.batchSize(), preset.seed());
     }
 
-    /** Sample-steps/s of an attack over all samples. */
-    private static double attackRate(Network network, ExampleSet samples, NDManager manager, Attack attack,
-            int steps) {
-        int d = samples.featureCount();
-        long started = 0;
-        for (int round = 0; round < 2; round++) { // the first round warms up
-            started = System.nanoTime();
-            for (int start = 0; start < samples.size(); start += BATCH) {
-                int n = Math.min(BATCH, samples.size() - start);
-                try (NDManager batch = manager.newSubManager()) {
-                    NDArray x = batch.create(Arrays.copyOfRange(samples.features(), start * d, (start + n) * d),
-                            new Shape(n, 1, 28, 28));
-                    NDArray y = batch.create(Arrays.stream(samples.labels(), start, start + n).asLongStream()
-                            .toArray());
-                    attack.perturb(network, x, AttackGoal.untargeted(y), new SplittableRandom(start)).sum().getFloat();
-                }
-            }
+    private static Run run(EvaluateSpec sweep, Network network, ExampleSet samples, EvaluationOptions options) {
+        long checks = AttackWork.exitChecks();
+        long checkNanos = AttackWork.exitCheckNanos();
+        long compactions = AttackWork.compactions();
+        long compactionNanos = AttackWork.compactionNanos();
+        EvaluationResult result = EvaluationRun.run(sweep, network, samples, EvaluationListener.NONE, () -> false,
+                options);
+        return new Run(result, AttackWork.exitChecks() - checks, (AttackWork.exitCheckNanos() - checkNanos) / 1e9,
+                AttackWork.compactions() - compactions, (AttackWork.compactionNanos() - compactionNanos) / 1e9);
+    }
+
+    private static void report(Configuration configuration) {
+        List<Run> runs = configuration.runs();
+        Run first = runs.getFirst();
+        boolean samePasses = runs.stream().allMatch(r -> r.passesPerSample() == first.passesPerSample());
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "%.1f s median wall (runs:%s), %.1f passes/sample measured%s (%.1f by the specs)",
+                median(runs, Run::seconds), joined(runs, Run::seconds), first.passesPerSample(),
+                samePasses ? "" : " in the first run, then" + joined(runs, Run::passesPerSample),
+                first.result().timings().attackPassesPerSample()));
+        List<AttackCost> attacks = first.result().timings().attacks();
+        for (int a = 0; a < attacks.size(); a++) {
+            int index = a;
+            AttackCost cost = attacks.get(a);
+            text.append(String.format(Locale.ROOT, "%n%36s %-24s %7.1f s %,9d samples attacked %,11d passes", "",
+                    cost.curve(), median(runs, r -> r.result().timings().attacks().get(index).seconds()),
+                    cost.samplesAttacked(), cost.measuredPasses()));
         }
-        return (double) samples.size() * steps / ((System.nanoTime() - started) / 1e9);
+        if (configuration.options().earlyExit()) {
+            text.append(String.format(Locale.ROOT, "%n%36s early exit: %,d goal checks %.2f s, of them %,d compactions"
+                    + " %.2f s (%.2f ms each), medians", "", first.checks(), median(runs, Run::checkSeconds),
+                    first.compactions(), median(runs, Run::compactionSeconds),
+                    median(runs, r -> r.compactionSeconds() * 1e3 / Math.max(1, r.compactions()))));
+        }
+        print(configuration.label(), text.toString());
+    }
+
+    /** What early exit's bookkeeping cost in (ii) against the work it saved over (iii). */
+    private static void earlyExitBalance(Configuration early, Configuration never, int samples, double plainRate) {
+        double bookkeeping = median(early.runs(), Run::checkSeconds);
+        double compaction = median(early.runs(), Run::compactionSeconds);
+        double savedPasses = (never.runs().getFirst().passesPerSample() - early.runs().getFirst().passesPerSample())
+                * samples;
+        print("early exit costs vs saves", String.format(Locale.ROOT, "goal checks and compactions %.2f s "
+                + "(compactions %.2f s) = %.1f%% of (ii)'s wall time; it saves %,.0f sample passes = %.1f s at "
+                + "the plain pass's %,.0f samples/s; measured (iii) − (ii): %.1f s", bookkeeping, compaction,
+                100 * bookkeeping / median(early.runs(), Run::seconds), savedPasses, savedPasses / plainRate,
+                plainRate, median(never.runs(), Run::seconds) - median(early.runs(), Run::seconds)));
+    }
+
+    private static String ratio(Configuration more, Configuration less) {
+        return String.format(Locale.ROOT, "%.2f× measured passes, %.2f× median time",
+                more.runs().getFirst().passesPerSample() / less.runs().getFirst().passesPerSample(),
+                median(more.runs(), Run::seconds) / median(less.runs(), Run::seconds));
+    }
+
+    private static double median(List<Run> runs, ToDoubleFunction<Run> value) {
+        return AttackStepRates.median(runs.stream().mapToDouble(value).toArray());
+    }
+
+    private static String joined(List<Run> runs, ToDoubleFunction<Run> value) {
+        StringBuilder text = new StringBuilder();
+        runs.forEach(r -> text.append(String.format(Locale.ROOT, " %.1f", value.applyAsDouble(r))));
+        return text.toString();
     }
 
     private static void print(String what, String value) {
-        System.out.printf(Locale.ROOT, "%-34s %s%n", what, value);
+        System.out.printf(Locale.ROOT, "%-36s %s%n", what, value);
     }
 }

@@ -15,19 +15,18 @@ final class LinfBall implements EpsilonBall {
 
     private final NDArray clean;
     private final float epsilon;
-    private final NDArray lower;
-    private final NDArray upper;
+    /** max(x−ε, 0) and min(x+ε, 1), computed at the first projection: a ball that only verifies never needs them. */
+    private NDArray lower;
+    private NDArray upper;
 
-    private LinfBall(NDArray clean, float epsilon, NDArray lower, NDArray upper) {
+    private LinfBall(NDArray clean, float epsilon) {
         this.clean = clean;
         this.epsilon = epsilon;
-        this.lower = lower;
-        this.upper = upper;
     }
 
-    /** The ball around {@code x}; its bounds live in the manager of x. */
+    /** The ball around {@code x}; its bounds will live in the manager of x. */
     static LinfBall around(NDArray x, float epsilon) {
-        return new LinfBall(x, epsilon, x.sub(epsilon).clip(0f, 1f), x.add(epsilon).clip(0f, 1f));
+        return new LinfBall(x, epsilon);
     }
 
     @Override
@@ -43,6 +42,10 @@ final class LinfBall implements EpsilonBall {
     /** Clamps {@code candidate} into the ball element-wise; the result is in the manager of the candidate. */
     @Override
     public NDArray project(NDArray candidate) {
+        if (lower == null) {
+            lower = clean.sub(epsilon).clip(0f, 1f);
+            upper = clean.add(epsilon).clip(0f, 1f);
+        }
         return candidate.maximum(lower).minimum(upper);
     }
 
@@ -53,7 +56,7 @@ final class LinfBall implements EpsilonBall {
         for (int i = 0; i < noise.length; i++) {
             noise[i] = (float) ((2 * random.nextDouble() - 1) * epsilon);
         }
-        try (NDArray offset = clean.getManager().create(noise, clean.getShape()); NDArray moved = clean.add(offset)) {
+        try (NDArray moved = clean.getManager().create(noise, clean.getShape()).addi(clean)) {
             return project(moved);
         }
     }

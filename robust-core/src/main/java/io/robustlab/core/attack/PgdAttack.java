@@ -125,14 +125,17 @@ public record PgdAttack(Norm norm, double epsilon, int steps, double stepSize, b
                 InputGradient.Step gradient = InputGradient.at(network, iterate.get(), activeGoal, scratch);
                 NDArray direction = gradient.gradient();
                 if (early) {
+                    long checkStarted = System.nanoTime();
                     NDArray keep = active.retire(activeGoal.reachedBy(gradient.logits()), iterate.get(), output);
                     if (active.isEmpty()) {
+                        AttackWork.exitChecked(System.nanoTime() - checkStarted, true);
                         return;
                     }
                     if (keep != null) {
                         direction = direction.get(new NDIndex("{}", keep));
                         ball = EpsilonBall.around(center.get(), norm, eps);
                     }
+                    AttackWork.exitChecked(System.nanoTime() - checkStarted, keep != null);
                 }
                 iterate.set(ball.project(ball.ascend(iterate.get(), direction, (float) stepSize)));
             }
