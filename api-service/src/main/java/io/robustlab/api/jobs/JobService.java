@@ -174,6 +174,12 @@ public class JobService {
         return job;
     }
 
+    /** Whether a job finished (or no longer exists): then nothing is left to settle for it. */
+    @Transactional(readOnly = true)
+    public boolean settled(UUID id) {
+        return jobs.findById(id).map(job -> job.status().finished()).orElse(true);
+    }
+
     /**
      * The broker gave up on a job's message (dead-lettered: past the delivery limit, or rejected as unreadable by a
      * worker): the job fails with the reason, unless it finished already or was dispatched again since.

@@ -4,6 +4,7 @@ import com.rabbitmq.client.Channel;
 import io.robustlab.api.jobs.JobService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +29,8 @@ class DeadLetterListener {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterListener.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** How long a worker's own failure report has to arrive before the dead letter's reason is used. */
+    private static final Duration WORKER_REPORT_GRACE = Duration.ofSeconds(5);
 
     private final JobService jobs;
 
@@ -49,6 +52,9 @@ class DeadLetterListener {
             return;
         }
         try {
+            if (reason.startsWith("rejected")) {
+                awaitTheWorkersOwnReport(jobId);
+            }
             boolean failed = jobs.failDeadLettered(jobId, attempt.intValue(), "its message was dead-lettered by the "
                     + "broker (" + reason + "); a job that keeps stopping its worker, or a message a worker cannot "
                     + "read, ends here");
@@ -58,6 +64,23 @@ class DeadLetterListener {
         } catch (RuntimeException e) {
             log.warn("job {}: dead-lettered message not settled, will retry: {}", jobId, e.getMessage());
             channel.basicNack(tag, false, true);
+        }
+    }
+
+    /**
+     * A worker that rejects a message it cannot run first reports {@code failed} with the reason a user can act on
+     * ("epochs must be > 0"); that event travels through another queue, so it is given a moment to arrive before
+     * the broker's less specific reason is recorded instead.
+     */
+    private void awaitTheWorkersOwnReport(UUID jobId) {
+        long deadline = System.nanoTime() + WORKER_REPORT_GRACE.toNanos();
+        while (!jobs.settled(jobId) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
