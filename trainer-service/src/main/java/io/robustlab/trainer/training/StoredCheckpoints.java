@@ -2,6 +2,8 @@ package io.robustlab.trainer.training;
 
 import io.robustlab.artifacts.ArtifactKeys;
 import io.robustlab.artifacts.ArtifactStore;
+import io.robustlab.core.train.CheckpointStore;
+import io.robustlab.core.train.EpochMetrics;
 import io.robustlab.worker.job.JobContext;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +16,9 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A job's per-epoch checkpoints in the artifact store, one folder per epoch under the attempt that wrote it:
@@ -29,6 +34,9 @@ final class StoredCheckpoints {
     private static final Pattern STORED = Pattern.compile("attempt-(\\d+)/checkpoints/(epoch-\\d{4,})/"
             + Pattern.quote(DESCRIPTION));
     private static final int KEPT = 2;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<EpochMetrics>> HISTORY = new TypeReference<>() {
+    };
 
     /** A complete checkpoint in the store. */
     record Stored(int attempt, String name, String prefix) {
@@ -102,6 +110,19 @@ final class StoredCheckpoints {
                 store.delete(key);
             }
         }
+    }
+
+    /**
+     * The metrics of epochs 1…n that the newest complete checkpoint in the local folder keeps in its
+     * {@code checkpoint.json}; empty when there is none.
+     */
+    static List<EpochMetrics> history(Path localFolder) throws IOException {
+        Optional<Path> newest = new CheckpointStore(localFolder).latest();
+        if (newest.isEmpty()) {
+            return List.of();
+        }
+        JsonNode description = JSON.readTree(newest.get().resolve(DESCRIPTION).toFile());
+        return JSON.convertValue(description.path("history"), HISTORY);
     }
 
     private static OptionalInt newestLocal(Path localFolder) throws IOException {

@@ -12,6 +12,7 @@ import io.robustlab.core.data.DatasetNotFoundException;
 import io.robustlab.core.data.Datasets;
 import io.robustlab.core.train.CheckpointStore;
 import io.robustlab.core.train.EpochListener;
+import io.robustlab.core.train.EpochMetrics;
 import io.robustlab.core.train.TrainingDivergedException;
 import io.robustlab.core.train.TrainingResult;
 import io.robustlab.core.train.TrainingRun;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -36,8 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs a {@code Train} job with robust-core's {@link TrainingRun}: resumes after the newest checkpoint the job has
- * in the artifact store (whichever attempt or run wrote it), stores each epoch's checkpoint before reporting the
- * epoch, and ends by storing the model folder as {@code model/…} and {@code model-card.json}.
+ * in the artifact store (whichever attempt or run wrote it), reporting again the epochs that checkpoint covers,
+ * stores each epoch's checkpoint before reporting the epoch, and ends by storing the model folder as
+ * {@code model/…} and {@code model-card.json}. An attempt that already stored its model and card reports those.
  */
 @Component
 class TrainingJobRunner implements JobRunner {
@@ -62,6 +65,12 @@ class TrainingJobRunner implements JobRunner {
     public JobResult run(JobContext context) throws IOException {
         JobMessage message = context.message();
         TrainSpec spec = (TrainSpec) message.spec().withDefaults();
+        Optional<List<Artifact>> finished = StoredResult.find(context, spec, TrainingJobRunner::contentType);
+        if (finished.isPresent()) {
+            log.info("job {} attempt {}: already finished, reporting its stored model", message.jobId(),
+                    message.attempt());
+            return new JobResult(finished.get());
+        }
         Dataset data = load(spec, context.workerId());
         Path workDirectory = context.workDirectory();
         Path localCheckpoints = workDirectory.resolve(TrainingRun.CHECKPOINTS);
@@ -71,6 +80,11 @@ class TrainingJobRunner implements JobRunner {
             log.info("job {}: resuming after epoch {}", message.jobId(), resumedAfter.getAsInt());
             context.progress(100.0 * resumedAfter.getAsInt() / spec.epochs(),
                     "resuming after epoch " + resumedAfter.getAsInt() + "/" + spec.epochs(), null, null);
+            // An epoch's checkpoint is stored before its metric is reported, so a run that ended between the two
+            // never reported it; the API upserts metrics per (job, epoch), so reporting them all again is harmless.
+            for (EpochMetrics metrics : StoredCheckpoints.history(localCheckpoints)) {
+                context.report(epochMetric(metrics));
+            }
         }
         TrainingResult result;
         try {
@@ -126,7 +140,12 @@ class TrainingJobRunner implements JobRunner {
         return context.upload(ModelCard.FILE, file, "application/json");
     }
 
-    private static String contentType(String fileName) {
+    private static EpochMetric epochMetric(EpochMetrics metrics) {
+        return new EpochMetric(metrics.epoch(), metrics.trainLoss(), metrics.trainAccuracy(), metrics.testLoss(),
+                metrics.testAccuracy(), metrics.learningRate(), metrics.seconds());
+    }
+
+    static String contentType(String fileName) {
         if (fileName.endsWith(".json")) {
             return "application/json";
         }
@@ -138,7 +157,7 @@ class TrainingJobRunner implements JobRunner {
             int epochs) implements EpochListener {
 
         @Override
-        public void onEpoch(io.robustlab.core.train.EpochMetrics metrics) {
+        public void onEpoch(EpochMetrics metrics) {
             try {
                 Path newest = new CheckpointStore(localCheckpoints).latest()
                         .orElseThrow(() -> new IOException("no checkpoint after epoch " + metrics.epoch()));
@@ -146,8 +165,7 @@ class TrainingJobRunner implements JobRunner {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            context.report(new EpochMetric(metrics.epoch(), metrics.trainLoss(), metrics.trainAccuracy(),
-                    metrics.testLoss(), metrics.testAccuracy(), metrics.learningRate(), metrics.seconds()));
+            context.report(epochMetric(metrics));
             int left = epochs - metrics.epoch();
             context.progress(100.0 * metrics.epoch() / epochs, "epoch " + metrics.epoch() + "/" + epochs,
                     left * metrics.seconds(), metrics.samplesPerSecond());

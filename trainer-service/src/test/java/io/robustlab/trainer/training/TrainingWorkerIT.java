@@ -11,19 +11,24 @@ import io.robustlab.contracts.message.WorkerEvent.Artifact;
 import io.robustlab.contracts.message.WorkerEvent.Cancelled;
 import io.robustlab.contracts.message.WorkerEvent.EpochMetric;
 import io.robustlab.contracts.message.WorkerEvent.Failed;
+import io.robustlab.contracts.message.WorkerEvent.Heartbeat;
 import io.robustlab.contracts.message.WorkerEvent.Started;
 import io.robustlab.contracts.message.WorkerEvent.Succeeded;
 import io.robustlab.worker.testing.EventStream;
 import io.robustlab.worker.testing.EventStream.Received;
 import io.robustlab.worker.testing.TestBroker;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +125,60 @@ class TrainingWorkerIT {
         stopWorker();
         assertThat(broker.ready(broker.topology().trainQueue())).as("the job message was acknowledged").isZero();
         assertThat(events.of(job.jobId())).filteredOn(r -> r.payload() instanceof Started).hasSize(1);
+    }
+
+    @Test
+    void aDuplicateOfAFinishedJobReportsTheStoredArtifactsAndChangesNothing() throws Exception {
+        JobMessage job = TrainerWorkers.job(2, 200, 20);
+        broker.publishJob(job);
+        Received first = events.awaitEnd(job.jobId(), DEADLINE);
+        Map<Path, StoredFile> before = storedFiles(job);
+        Thread.sleep(20); // a file written again would get a later modification time
+
+        broker.publishJob(job); // the outbox publishing twice, or the broker redelivering after the final event
+        Received second = awaitSecondSucceeded(job);
+
+        assertThat(second.event().runId()).isNotEqualTo(first.event().runId());
+        assertThat(second.event().attempt()).isEqualTo(1);
+        assertThat(((Succeeded) second.payload()).artifacts()).as("the same keys, sizes and SHA-256")
+                .containsExactlyElementsOf(((Succeeded) first.payload()).artifacts());
+        assertThat(events.of(job.jobId())).filteredOn(r -> r.event().runId().equals(second.event().runId()))
+                .filteredOn(r -> !(r.payload() instanceof Heartbeat))
+                .extracting(r -> r.payload().getClass().getSimpleName())
+                .as("nothing trained or reported again").containsExactly("Started", "Succeeded");
+        assertThat(storedFiles(job)).as("no stored file written again").isEqualTo(before);
+        stopWorker();
+        assertThat(broker.ready(broker.topology().trainQueue())).as("the duplicate was acknowledged").isZero();
+    }
+
+    /** A stored file's bytes (by hash) and modification time. */
+    private record StoredFile(String sha256, long size, FileTime modified) {
+    }
+
+    private Map<Path, StoredFile> storedFiles(JobMessage job) throws Exception {
+        Map<Path, StoredFile> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(store.root().resolve("jobs").resolve(job.jobId()))) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                byte[] bytes = Files.readAllBytes(file);
+                files.put(file, new StoredFile(sha256(bytes), bytes.length, Files.getLastModifiedTime(file)));
+            }
+        }
+        assertThat(files).isNotEmpty();
+        return files;
+    }
+
+    private Received awaitSecondSucceeded(JobMessage job) throws Exception {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Received> succeeded = events.of(job.jobId()).stream()
+                    .filter(r -> r.payload() instanceof Succeeded).toList();
+            if (succeeded.size() > 1) {
+                assertThat(succeeded).hasSize(2);
+                return succeeded.get(1);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no second succeeded within " + DEADLINE);
     }
 
     @Test
