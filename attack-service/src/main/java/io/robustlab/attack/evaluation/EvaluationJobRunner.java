@@ -13,6 +13,7 @@ import io.robustlab.core.data.ExampleSet;
 import io.robustlab.core.evaluation.CorruptionRow;
 import io.robustlab.core.evaluation.EvaluationJson;
 import io.robustlab.core.evaluation.EvaluationListener;
+import io.robustlab.core.evaluation.EvaluationOptions;
 import io.robustlab.core.evaluation.EvaluationResult;
 import io.robustlab.core.evaluation.EvaluationRun;
 import io.robustlab.core.evaluation.EvaluationSamples;
@@ -25,6 +26,7 @@ import io.robustlab.worker.job.JobResult;
 import io.robustlab.worker.job.JobRunner;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +34,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs an {@code Evaluate} job with robust-core's {@link EvaluationRun}: each curve point, corruption row and
- * weight-noise row is published as soon as it is measured, and the whole result is stored as {@code result.json}.
+ * weight-noise row is published as soon as it is measured, and the whole result is stored as {@code result.json},
+ * with a few adversarial examples per attack for the UI's gallery ({@link AdversarialGallery}).
  * An evaluation keeps nothing when stopped, so a redelivered job starts over.
  */
 @Component
@@ -42,9 +45,11 @@ class EvaluationJobRunner implements JobRunner {
     private static final Logger log = LoggerFactory.getLogger(EvaluationJobRunner.class);
 
     private final DataLocations dataLocations;
+    private final GalleryProperties gallery;
 
-    EvaluationJobRunner(DataLocations dataLocations) {
+    EvaluationJobRunner(DataLocations dataLocations, GalleryProperties gallery) {
         this.dataLocations = dataLocations;
+        this.gallery = gallery;
     }
 
     @Override
@@ -57,21 +62,30 @@ class EvaluationJobRunner implements JobRunner {
         EvaluateSpec spec = (EvaluateSpec) context.message().spec().withDefaults();
         Path modelFolder = ModelFolder.fetch(context, spec);
         ExampleSet samples = samples(spec, context.workerId());
-        EvaluationResult result;
+        AdversarialGallery examples = new AdversarialGallery(gallery.samplesPerAttack());
+        List<Artifact> artifacts = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager()) {
             Network network = load(modelFolder, manager);
             log.info("job {}: evaluating {} on {} samples", context.message().jobId(), network, samples.size());
-            result = EvaluationRun.run(spec, network, samples, new EventListener(context, spec, samples.size()),
-                    context::stopRequested);
+            EvaluationResult result = evaluate(context, spec, network, samples, examples);
+            Path file = context.workDirectory().resolve(RESULT);
+            EvaluationJson.write(result, file);
+            artifacts.add(context.upload(RESULT, file, "application/json"));
+            artifacts.addAll(examples.store(context, result, samples, network, manager));
+        }
+        return new JobResult(artifacts);
+    }
+
+    private static EvaluationResult evaluate(JobContext context, EvaluateSpec spec, Network network,
+            ExampleSet samples, AdversarialGallery examples) {
+        try {
+            return EvaluationRun.run(spec, network, samples, new EventListener(context, spec, samples.size()),
+                    context::stopRequested, EvaluationOptions.DEFAULT, examples);
         } catch (UnsupportedOperationException e) {
             throw new JobFailure("this worker cannot run the spec: " + e.getMessage(), false, e);
         } catch (IllegalArgumentException e) {
             throw new JobFailure("the spec does not fit the model or data: " + e.getMessage(), false, e);
         }
-        Path file = context.workDirectory().resolve(RESULT);
-        EvaluationJson.write(result, file);
-        Artifact stored = context.upload(RESULT, file, "application/json");
-        return new JobResult(List.of(stored));
     }
 
     private ExampleSet samples(EvaluateSpec spec, String workerId) {

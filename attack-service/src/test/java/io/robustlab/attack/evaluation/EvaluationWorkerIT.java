@@ -27,6 +27,7 @@ import io.robustlab.core.train.TrainingRun;
 import io.robustlab.worker.testing.EventStream;
 import io.robustlab.worker.testing.EventStream.Received;
 import io.robustlab.worker.testing.TestBroker;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +36,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An attack worker against a real RabbitMQ evaluates a small Fashion-MNIST MLP stored as a train job's model
@@ -163,6 +168,42 @@ class EvaluationWorkerIT {
                 .containsExactly(new CorruptionPoint("gaussian-noise", 1,
                         result.corruptions().rows().getFirst().accuracy(), 100));
         assertThat(events.results(job.jobId())).filteredOn(WeightNoisePoint.class::isInstance).hasSize(1);
+
+        // The gallery: up to four fooled samples per attack, three 112×112 grey PNGs each, listed in index.json.
+        Map<String, Artifact> artifacts = ((Succeeded) end.payload()).artifacts().stream()
+                .collect(Collectors.toMap(Artifact::name, Function.identity()));
+        AdversarialGallery.Index index;
+        try (var in = store.open(artifacts.get(AdversarialGallery.INDEX).key())) {
+            index = JsonMapper.builder().build().readValue(in.readAllBytes(), AdversarialGallery.Index.class);
+        }
+        assertThat(index.attacks()).extracting(AdversarialGallery.AttackEntries::curve)
+                .containsExactly("fgsm (L∞)", "linf-pgd (L∞)");
+        for (AdversarialGallery.AttackEntries attack : index.attacks()) {
+            assertThat(attack.samples()).as(attack.curve()).isNotEmpty().hasSizeLessThanOrEqualTo(4);
+            for (AdversarialGallery.Entry entry : attack.samples()) {
+                assertThat(entry.adversarialPrediction()).isNotEqualTo(entry.label());
+                assertThat(entry.cleanPrediction()).isEqualTo(entry.label());
+                assertThat(result.curve(attack.curve()).brokenAt(result.epsilonIndex(entry.epsilon()))
+                        .get(entry.sample())).isTrue();
+                assertThat(entry.perturbationNorm()).isPositive().isLessThanOrEqualTo(entry.epsilon() + 1e-6);
+                for (String name : List.of(entry.clean(), entry.adversarial(), entry.perturbation())) {
+                    assertThat(name).startsWith("gallery/" + attack.folder() + "/" + entry.sample() + "-");
+                    Artifact png = artifacts.get(name);
+                    assertThat(png).as(name).isNotNull();
+                    assertThat(png.key()).isEqualTo("jobs/" + job.jobId() + "/attempt-1/" + name);
+                    assertThat(png.contentType()).isEqualTo("image/png");
+                    BufferedImage image;
+                    try (var in = store.open(png.key())) {
+                        image = ImageIO.read(in);
+                    }
+                    assertThat(image).as(name).isNotNull();
+                    assertThat(image.getWidth()).isEqualTo(112);
+                    assertThat(image.getHeight()).isEqualTo(112);
+                    assertThat(image.getRaster().getNumBands()).isEqualTo(1);
+                }
+                assertThat(artifacts).containsKey(entry.scale());
+            }
+        }
     }
 
     @Test

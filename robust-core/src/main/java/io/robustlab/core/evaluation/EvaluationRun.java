@@ -44,8 +44,17 @@ public final class EvaluationRun {
      */
     public static EvaluationResult run(EvaluateSpec spec, Network network, ExampleSet samples,
             EvaluationListener listener, BooleanSupplier cancelled, EvaluationOptions options) {
-        return run(spec, network, samples, listener, cancelled, options, AttackSource.FACTORIES,
-                AdversarialObserver.NONE);
+        return run(spec, network, samples, listener, cancelled, options, AdversarialObserver.NONE);
+    }
+
+    /**
+     * As {@link #run(EvaluateSpec, Network, ExampleSet, EvaluationListener, BooleanSupplier, EvaluationOptions)},
+     * telling {@code observer} of every success it counts, with the adversarial example that fooled the network.
+     */
+    public static EvaluationResult run(EvaluateSpec spec, Network network, ExampleSet samples,
+            EvaluationListener listener, BooleanSupplier cancelled, EvaluationOptions options,
+            AdversarialObserver observer) {
+        return run(spec, network, samples, listener, cancelled, options, AttackSource.FACTORIES, observer);
     }
 
     static EvaluationResult run(EvaluateSpec spec, Network network, ExampleSet samples, EvaluationListener listener,

@@ -42,8 +42,13 @@ final class TrainedBlobs {
 
     static EvaluationResult run(EvaluateSpec spec, EvaluationOptions options, AttackSource source,
             List<Counted> counted) {
-        return EvaluationRun.run(spec, network, samples, EvaluationListener.NONE, () -> false, options, source,
-                (curve, epsilon, sample, adversarial) -> counted.add(new Counted(curve, epsilon, sample, adversarial)));
+        AdversarialObserver observer = (curve, epsilon, sample, adversarial) ->
+                counted.add(new Counted(curve, epsilon, sample, adversarial));
+        // With the real attacks, through the public entry point, so the tests of what is counted also cover it.
+        return source == AttackSource.FACTORIES
+                ? EvaluationRun.run(spec, network, samples, EvaluationListener.NONE, () -> false, options, observer)
+                : EvaluationRun.run(spec, network, samples, EvaluationListener.NONE, () -> false, options, source,
+                        observer);
     }
 
     static EvaluationResult run(EvaluateSpec spec, List<Counted> counted) {
