@@ -147,6 +147,15 @@ public class JobService {
     }
 
     /**
+     * The caller's job, locked until the transaction ends. Read once, locked: a job read first and locked after
+     * could have changed in between (a worker's event), and the persistence context refuses two versions of it.
+     */
+    private Job locked(Caller caller, UUID id) {
+        return jobs.lockById(id).filter(job -> job.project().equals(caller.project()))
+                .orElseThrow(() -> ApiProblem.notFound("job " + id));
+    }
+
+    /**
      * Cancels a job: a QUEUED job at once; a RUNNING one is asked to stop, and becomes CANCELLED when its worker
      * says it stopped.
      *
@@ -154,8 +163,7 @@ public class JobService {
      */
     @Transactional
     public Job cancel(Caller caller, UUID id) {
-        get(caller, id);
-        Job job = jobs.lockById(id).orElseThrow(() -> ApiProblem.notFound("job " + id));
+        Job job = locked(caller, id);
         switch (job.status()) {
             case QUEUED -> {
                 finish(job, JobStatus.CANCELLED, "cancelled by the user before it started");
@@ -238,8 +246,7 @@ public class JobService {
      */
     @Transactional
     public List<String> delete(Caller caller, UUID id) {
-        get(caller, id);
-        Job job = jobs.lockById(id).orElseThrow(() -> ApiProblem.notFound("job " + id));
+        Job job = locked(caller, id);
         if (!job.status().finished()) {
             throw new ApiProblem(ProblemType.CONFLICT, "job " + id + " is " + job.status()
                     + "; cancel it first, then delete it once it has stopped");
