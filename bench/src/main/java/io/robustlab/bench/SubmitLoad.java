@@ -2,11 +2,13 @@ package io.robustlab.bench;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConnectionFactory;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,8 +30,10 @@ import java.util.regex.Pattern;
 /**
  * {@code POST /api/v1/jobs} under load: the API runs as its own process (the executable jar, on a fresh database and
  * broker namespace of its own), and this process submits Train specs over loopback from concurrent clients, each
- * sending its next request when the previous one is answered (closed loop). Prints accepted jobs/s and latency
- * percentiles after a warm-up. Usage: {@code bench/run SubmitLoad [clients=32] [seconds=20]}.
+ * sending its next request when the previous one is answered (closed loop). The clients are wrk's (C, one thread,
+ * so the generator takes little of the two cores) when it is installed, else Java's HttpClient on virtual threads
+ * ({@code SUBMIT_LOAD_CLIENT=java} forces those). Prints accepted jobs/s and latency percentiles after a warm-up, and
+ * whether the outbox relay kept up. Usage: {@code bench/run SubmitLoad [java-clients=32] [seconds=20]}.
  *
  * <p>Needs the PostgreSQL at 127.0.0.1:5432 and the RabbitMQ at 127.0.0.1:5672 that the tests use.
  */
@@ -43,9 +47,15 @@ public final class SubmitLoad {
 
     private static final String ADMIN_KEY = "bench-admin-" + UUID.randomUUID();
 
+    /** Connection counts measured with wrk, one run each. */
+    private static final int[] WRK_CONNECTIONS = {8, 16, 32};
+    /** Long enough for the API's JIT: a 5 s warm-up left its first measured run at half speed. */
+    private static final int WARM_UP_SECONDS = 20;
+
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 32;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        boolean useWrk = !"java".equals(System.getenv("SUBMIT_LOAD_CLIENT")) && onPath("wrk");
         Path jar = Files.list(Path.of("api-service", "target"))
                 .filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("build api-service first (bench/run does)"));
@@ -75,21 +85,111 @@ public final class SubmitLoad {
             awaitReady(http, base, api);
             // Requests carry a minted project key, as a CI pipeline's would: its check is part of the cost.
             String key = mintKey(http, base);
-            System.out.printf(Locale.ROOT, "POST /api/v1/jobs, %d closed-loop clients on loopback, %d cores; "
-                    + "API in its own JVM (-Xmx1g), PostgreSQL and RabbitMQ on this machine%n",
-                    clients, Runtime.getRuntime().availableProcessors());
-            run(http, base, key, clients, 5, "warm-up");
-            Result result = run(http, base, key, clients, seconds, "measured");
-            System.out.printf(Locale.ROOT, "accepted %,d jobs in %.1f s: %,.0f jobs/s (target ≥ 1000)%n",
-                    result.accepted, result.seconds, result.accepted / result.seconds);
-            System.out.printf(Locale.ROOT, "latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms (target < 100), max %.1f ms; "
-                    + "%d errors%n", result.percentile(50), result.percentile(90), result.percentile(99),
-                    result.percentile(100), result.errors);
+            if (useWrk) {
+                System.out.printf(Locale.ROOT, "POST /api/v1/jobs from wrk (one thread, closed loop) on loopback, %d cores, "
+                        + "load average %s; API in its own JVM (-Xmx1g), PostgreSQL and RabbitMQ on this machine; "
+                        + "%d s warm-up, %d s per run (target ≥ 1000 jobs/s with p99 < 100 ms)%n",
+                        Runtime.getRuntime().availableProcessors(), loadAverage(), WARM_UP_SECONDS, seconds);
+                Path script = writeWrkScript(key);
+                wrk(base, script, 16, WARM_UP_SECONDS);
+                System.out.println("connections    jobs/s       p50       p90       p99    errors");
+                for (int connections : WRK_CONNECTIONS) {
+                    String out = wrk(base, script, connections, seconds);
+                    System.out.printf(Locale.ROOT, "%11d %9s %9s %9s %9s %9s%n", connections,
+                            field(out, "Requests/sec:\\s+([\\d.]+)"), field(out, "(?m)^\\s+50%\\s+(\\S+)"),
+                            field(out, "(?m)^\\s+90%\\s+(\\S+)"), field(out, "(?m)^\\s+99%\\s+(\\S+)"),
+                            field(out, "Non-2xx or 3xx responses:\\s+(\\d+)", "0"));
+                }
+            } else {
+                System.out.printf(Locale.ROOT, "POST /api/v1/jobs, %d closed-loop Java clients on loopback (wrk not "
+                        + "installed: apt-get install wrk), %d cores, load average %s; API in its own JVM (-Xmx1g)%n",
+                        clients, Runtime.getRuntime().availableProcessors(), loadAverage());
+                run(http, base, key, clients, WARM_UP_SECONDS, "warm-up");
+                Result result = run(http, base, key, clients, seconds, "measured");
+                System.out.printf(Locale.ROOT, "accepted %,d jobs in %.1f s: %,.0f jobs/s (target ≥ 1000)%n",
+                        result.accepted, result.seconds, result.accepted / result.seconds);
+                System.out.printf(Locale.ROOT, "latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms (target < 100), max %.1f ms; "
+                        + "%d errors%n", result.percentile(50), result.percentile(90), result.percentile(99),
+                        result.percentile(100), result.errors);
+            }
+            reportOutbox(database);
         } finally {
             api.destroy();
             api.waitFor();
             sql(admin, "drop database if exists " + database + " with (force)");
             deleteTopology("bench-" + suffix);
+        }
+    }
+
+    /** Whether the relay kept up: the messages still unsent after the load, and how long they take to go. */
+    private static void reportOutbox(String database) throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:5432/" + database;
+        long start = System.nanoTime();
+        long unsentAtEnd = unsent(url);
+        long unsent = unsentAtEnd;
+        while (unsent > 0 && System.nanoTime() - start < 60_000_000_000L) {
+            Thread.sleep(100);
+            unsent = unsent(url);
+        }
+        System.out.printf(Locale.ROOT, "outbox: %,d jobs accepted in all, %,d not yet published when the load stopped, "
+                + "%s%n", count(url, "select count(*) from job"), unsentAtEnd, unsent == 0
+                ? String.format(Locale.ROOT, "all published %.1f s later", (System.nanoTime() - start) / 1e9)
+                : unsent + " still unsent after 60 s");
+    }
+
+    private static long unsent(String url) throws SQLException {
+        return count(url, "select count(*) from outbox_message where sent_at is null");
+    }
+
+    private static long count(String url, String query) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+                var result = connection.createStatement().executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static Path writeWrkScript(String key) throws IOException {
+        Path script = Files.createTempFile("submit-load-", ".lua");
+        script.toFile().deleteOnExit();
+        String body = SPEC.formatted(0, 7).replace("\n", " ");
+        Files.writeString(script, String.join("\n",
+                "wrk.method = \"POST\"",
+                "wrk.headers[\"Content-Type\"] = \"application/json\"",
+                "wrk.headers[\"Authorization\"] = \"Bearer " + key + "\"",
+                "wrk.body = [[" + body + "]]", ""));
+        return script;
+    }
+
+    private static String wrk(URI base, Path script, int connections, int seconds) throws Exception {
+        Process wrk = new ProcessBuilder("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency",
+                "-s", script.toString(), base.resolve("/api/v1/jobs").toString()).redirectErrorStream(true).start();
+        String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (wrk.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed: " + out);
+        }
+        return out;
+    }
+
+    private static String field(String text, String pattern) {
+        return field(text, pattern, "?");
+    }
+
+    private static String field(String text, String pattern, String absent) {
+        Matcher match = Pattern.compile(pattern).matcher(text);
+        return match.find() ? match.group(1) : absent;
+    }
+
+    private static boolean onPath(String program) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
+        } catch (IOException e) {
+            return "?";
         }
     }
 
