@@ -34,7 +34,7 @@ public final class MessageCodec {
         tree.put("jobId", message.jobId());
         tree.put("attempt", message.attempt());
         tree.put("kind", message.kind());
-        tree.set("spec", JSON.readTree(SpecCodec.toJson(message.spec())));
+        tree.set("spec", SpecCodec.toTree(message.spec()));
         if (message.modelArtifact() != null) {
             tree.put("modelArtifact", message.modelArtifact());
         }

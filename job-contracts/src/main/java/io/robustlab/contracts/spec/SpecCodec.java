@@ -110,7 +110,12 @@ public final class SpecCodec {
 
     /** The spec as given (defaults not filled in), indented for people, fields in record order. */
     public static String toJson(JobSpec spec) {
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(SpecWriter.tree((Record) spec, false));
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toTree(spec));
+    }
+
+    /** As {@link #toJson}, as a JSON tree, for embedding in another document (a job message) without re-parsing. */
+    public static ObjectNode toTree(JobSpec spec) {
+        return SpecWriter.tree((Record) spec, false);
     }
 
     /**

@@ -131,7 +131,7 @@ class TrainingJobRunner implements JobRunner {
             throws IOException {
         ModelCard card = new ModelCard(ModelCard.FORMAT, ModelCard.FORMAT_VERSION, context.message().jobId(),
                 context.message().attempt(), context.runId(), SpecCodec.specHash(spec),
-                JSON.readTree(SpecCodec.toJson(spec)), result.parameterCount(), result.epochs(),
+                SpecCodec.toTree(spec), result.parameterCount(), result.epochs(),
                 resumedAfter.isPresent() ? resumedAfter.getAsInt() : null, context.device().device(),
                 context.device().threads(), context.device().engine(), context.workerId(), codeVersion.describe(),
                 Instant.now());
