@@ -3,6 +3,7 @@ package io.robustlab.worker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.robustlab.artifacts.ArtifactStore;
+import io.robustlab.artifacts.ArtifactStoreSettings;
 import io.robustlab.contracts.message.Topology;
 import io.robustlab.worker.broker.CancelListener;
 import io.robustlab.worker.broker.JobConsumer;
@@ -15,7 +16,6 @@ import io.robustlab.worker.job.JobLoop;
 import io.robustlab.worker.job.JobMetrics;
 import io.robustlab.worker.job.JobRunner;
 import io.robustlab.worker.job.RunningJobs;
-import io.robustlab.worker.storage.ArtifactStoreProperties;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
@@ -25,17 +25,18 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * A worker in any Spring Boot application that has {@link JobRunner} beans: it consumes the queue of each runner's
  * kind, publishes events, listens for cancels and stores artifacts, as configured by {@link WorkerProperties},
- * {@link WorkerMessagingProperties} and {@link ArtifactStoreProperties}.
+ * {@link WorkerMessagingProperties} and {@code robustlab.artifacts.*} ({@link ArtifactStoreSettings}).
  */
 @AutoConfiguration(afterName = "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration")
 @ConditionalOnBean(JobRunner.class)
-@EnableConfigurationProperties({WorkerProperties.class, WorkerMessagingProperties.class,
-        ArtifactStoreProperties.class})
+@EnableConfigurationProperties({WorkerProperties.class, WorkerMessagingProperties.class})
 public class WorkerAutoConfiguration {
 
     @Bean
@@ -46,8 +47,8 @@ public class WorkerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ArtifactStore artifactStore(ArtifactStoreProperties artifacts) throws IOException {
-        return artifacts.open();
+    ArtifactStore artifactStore(Environment environment) throws IOException {
+        return Binder.get(environment).bindOrCreate("robustlab.artifacts", ArtifactStoreSettings.class).open();
     }
 
     @Bean

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.fail;
 import io.robustlab.api.testing.ApiClient.Response;
 import io.robustlab.api.testing.ApiIntegrationTest;
 import io.robustlab.api.testing.TestEnvironment;
+import io.robustlab.artifacts.ArtifactStore;
+import io.robustlab.artifacts.FileSystemArtifactStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,7 +40,12 @@ class ArtifactApiIT extends ApiIntegrationTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ArtifactProperties artifacts;
+    ArtifactStore store;
+
+    /** The test application's store is the filesystem one, in a folder of the test's. */
+    private Path root() {
+        return ((FileSystemArtifactStore) store).root();
+    }
 
     @Test
     void listsAJobsArtifactsByNameWithTheirDownloadLinks() throws IOException {
@@ -140,7 +147,7 @@ class ArtifactApiIT extends ApiIntegrationTest {
     @Test
     void aStoreKeyThatEscapesTheRootIsRefusedAndMissingBytesAreA404() throws IOException {
         UUID job = finishedJob();
-        Path outside = artifacts.root().getParent().resolve("outside-" + UUID.randomUUID() + ".txt");
+        Path outside = root().getParent().resolve("outside-" + UUID.randomUUID() + ".txt");
         Files.writeString(outside, "not an artifact");
         try {
             record(job, "escape.txt", "../" + outside.getFileName(), 15, sha256("not an artifact".getBytes()),
@@ -169,7 +176,7 @@ class ArtifactApiIT extends ApiIntegrationTest {
         Path weights = store(job, "model/weights.npz", new byte[] {9}, "application/octet-stream");
         UUID other = finishedJob();
         Path kept = store(other, "result.json", "{}".getBytes(StandardCharsets.UTF_8), "application/json");
-        Path checkpoint = artifacts.root().resolve("jobs/" + job + "/attempt-1/checkpoints/epoch-1.zip");
+        Path checkpoint = root().resolve("jobs/" + job + "/attempt-1/checkpoints/epoch-1.zip");
         Files.createDirectories(checkpoint.getParent());
         Files.write(checkpoint, new byte[] {1});
 
@@ -178,7 +185,7 @@ class ArtifactApiIT extends ApiIntegrationTest {
         assertThat(result).doesNotExist();
         assertThat(weights).doesNotExist();
         assertThat(checkpoint).as("files never reported as artifacts, under the job's folder").doesNotExist();
-        assertThat(artifacts.root().resolve("jobs/" + job)).as("its emptied folders too").doesNotExist();
+        assertThat(root().resolve("jobs/" + job)).as("its emptied folders too").doesNotExist();
         assertThat(kept).exists();
     }
 
@@ -205,7 +212,7 @@ class ArtifactApiIT extends ApiIntegrationTest {
     /** Stores a file as a worker would: under a key of plain characters, whatever the artifact's name. */
     private Path store(UUID job, String name, byte[] bytes, String contentType) throws IOException {
         String key = "jobs/" + job + "/attempt-1/" + name.replace(' ', '-');
-        Path file = artifacts.root().resolve(key);
+        Path file = root().resolve(key);
         Files.createDirectories(file.getParent());
         Files.write(file, bytes);
         record(job, name, key, bytes.length, sha256(bytes), contentType);
@@ -215,7 +222,7 @@ class ArtifactApiIT extends ApiIntegrationTest {
     /** Writes {@code size} random bytes a chunk at a time; returns their SHA-256. */
     private String storeRandom(UUID job, String name, int size, long seed) throws Exception {
         String key = "jobs/" + job + "/attempt-1/" + name;
-        Path file = artifacts.root().resolve(key);
+        Path file = root().resolve(key);
         Files.createDirectories(file.getParent());
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         Random random = new Random(seed);

@@ -2,6 +2,7 @@ package io.robustlab.worker.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.robustlab.artifacts.ArtifactStoreSettings;
 import io.robustlab.artifacts.FileSystemArtifactStore;
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,21 +11,21 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-class ArtifactStorePropertiesTest {
+class ArtifactStoreSettingsBindingTest {
 
     @TempDir
     Path temp;
 
-    private static ArtifactStoreProperties bind(Map<String, String> properties) {
+    private static ArtifactStoreSettings bind(Map<String, String> properties) {
         return new Binder(new MapConfigurationPropertySource(properties))
-                .bindOrCreate("robustlab.artifacts", ArtifactStoreProperties.class);
+                .bindOrCreate("robustlab.artifacts", ArtifactStoreSettings.class);
     }
 
     @Test
     void theFilesystemStoreIsTheDefaultAndUsesTheConfiguredRoot() throws Exception {
-        ArtifactStoreProperties properties = bind(Map.of("robustlab.artifacts.root", temp.toString()));
+        ArtifactStoreSettings properties = bind(Map.of("robustlab.artifacts.root", temp.toString()));
 
-        assertThat(properties.store()).isEqualTo(ArtifactStoreProperties.Store.FILESYSTEM);
+        assertThat(properties.store()).isEqualTo(ArtifactStoreSettings.Store.FILESYSTEM);
         assertThat(properties.open()).isInstanceOfSatisfying(FileSystemArtifactStore.class,
                 store -> assertThat(store.root()).isEqualTo(temp));
     }
@@ -37,11 +38,11 @@ class ArtifactStorePropertiesTest {
 
     @Test
     void s3SettingsBindFromTheNamesTheApiUses() {
-        ArtifactStoreProperties properties = bind(Map.of("robustlab.artifacts.store", "s3",
+        ArtifactStoreSettings properties = bind(Map.of("robustlab.artifacts.store", "s3",
                 "robustlab.artifacts.s3.endpoint", "http://minio:9000",
                 "robustlab.artifacts.s3.access-key", "key", "robustlab.artifacts.s3.create-bucket", "true"));
 
-        assertThat(properties.store()).isEqualTo(ArtifactStoreProperties.Store.S3);
+        assertThat(properties.store()).isEqualTo(ArtifactStoreSettings.Store.S3);
         assertThat(properties.s3().endpoint()).hasToString("http://minio:9000");
         assertThat(properties.s3().bucket()).isEqualTo("robustlab-artifacts");
         assertThat(properties.s3().region()).isEqualTo("us-east-1");
