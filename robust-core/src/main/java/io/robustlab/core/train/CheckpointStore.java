@@ -16,23 +16,23 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Per-epoch checkpoints in one folder, {@code epoch-0003/} after epoch 3, each holding
+ * Checkpoints in one folder, named by their {@link CheckpointPosition}: {@code epoch-0003/} after epoch 3, and
+ * {@code epoch-0004-batch-000120/} when a run was suspended in epoch 4 after 120 batches. Each holds
  * {@code parameters.ndlist} and {@code optimizer.ndlist} (DJL's NDList encoding, arrays named) and
- * {@code checkpoint.json} (epoch, spec fingerprint, optimizer scalars, metrics so far). A checkpoint is written
- * to a hidden temporary folder and renamed into place, so a crash never leaves a half-written one; the newest
- * {@value #KEPT} are kept.
+ * {@code checkpoint.json} (epoch, spec fingerprint, optimizer scalars, metrics so far, the partial epoch's sums).
+ * A checkpoint is written to a hidden temporary folder and renamed into place, so a crash never leaves a
+ * half-written one. The newest {@value #KEPT} end-of-epoch checkpoints are kept, and a mid-epoch one only until a
+ * newer checkpoint is written.
  */
 public final class CheckpointStore {
 
     static final int KEPT = 2;
-    private static final Pattern NAME = Pattern.compile("epoch-(\\d{4,})");
+    static final int FORMAT_VERSION = 2;
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /** How {@link NDList#encode} writes an empty list. */
@@ -48,9 +48,12 @@ public final class CheckpointStore {
         return folder;
     }
 
-    /** What {@code checkpoint.json} holds. */
+    /**
+     * What {@code checkpoint.json} holds. Version 1 (before mid-epoch checkpoints) has no {@code partial}: it reads
+     * as null, an end-of-epoch checkpoint.
+     */
     record Info(int formatVersion, int epoch, String specFingerprint, Map<String, Double> optimizerScalars,
-            List<EpochMetrics> history) {
+            List<EpochMetrics> history, PartialEpoch partial) {
     }
 
     /** The folder of the newest complete checkpoint, if any. */
@@ -59,20 +62,21 @@ public final class CheckpointStore {
             return Optional.empty();
         }
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
+            return entries.filter(p -> positionOf(p).isPresent())
                     .filter(p -> Files.exists(p.resolve("checkpoint.json")))
-                    .max(Comparator.comparingInt(CheckpointStore::epochOf));
+                    .max(Comparator.comparing(p -> positionOf(p).orElseThrow()));
         }
     }
 
     void save(Checkpoint checkpoint) throws IOException {
         Files.createDirectories(folder);
-        String name = String.format(Locale.ROOT, "epoch-%04d", checkpoint.epoch());
+        String name = checkpoint.position().folderName();
         Path temporary = Files.createTempDirectory(folder, "." + name + "-");
         write(temporary.resolve("parameters.ndlist"), checkpoint.parameters());
         write(temporary.resolve("optimizer.ndlist"), checkpoint.optimizer().arrays());
-        JSON.writeValue(temporary.resolve("checkpoint.json").toFile(), new Info(1, checkpoint.epoch(),
-                checkpoint.specFingerprint(), checkpoint.optimizer().scalars(), checkpoint.history()));
+        JSON.writeValue(temporary.resolve("checkpoint.json").toFile(), new Info(FORMAT_VERSION, checkpoint.epoch(),
+                checkpoint.specFingerprint(), checkpoint.optimizer().scalars(), checkpoint.history(),
+                checkpoint.partial().batches() == 0 ? null : checkpoint.partial()));
         Path target = folder.resolve(name);
         if (Files.exists(target)) {
             deleteRecursively(target);
@@ -82,7 +86,7 @@ public final class CheckpointStore {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temporary, target);
         }
-        pruneOlderThan(checkpoint.epoch());
+        prune(checkpoint.position());
     }
 
     Optional<Checkpoint> loadLatest(NDManager manager) throws IOException {
@@ -94,14 +98,26 @@ public final class CheckpointStore {
         Info info = JSON.readValue(dir.resolve("checkpoint.json").toFile(), Info.class);
         return Optional.of(new Checkpoint(info.epoch(), info.specFingerprint(), info.history(),
                 read(dir.resolve("parameters.ndlist"), manager),
-                new Optimizer.State(read(dir.resolve("optimizer.ndlist"), manager), info.optimizerScalars())));
+                new Optimizer.State(read(dir.resolve("optimizer.ndlist"), manager), info.optimizerScalars()),
+                info.partial() == null ? PartialEpoch.NONE : info.partial()));
     }
 
-    /** Deletes checkpoints older than the newest {@value #KEPT} and temporary folders left by a crash. */
-    private void pruneOlderThan(int epoch) throws IOException {
+    /**
+     * Whether a checkpoint at {@code old} can go once one at {@code newest} is written: a mid-epoch checkpoint as
+     * soon as anything newer exists, an end-of-epoch one when {@value #KEPT} newer epochs are finished.
+     */
+    public static boolean superseded(CheckpointPosition old, CheckpointPosition newest) {
+        if (old.compareTo(newest) >= 0) {
+            return false;
+        }
+        return old.partial() || old.epochs() <= newest.epochs() - KEPT;
+    }
+
+    /** Deletes the checkpoints the one at {@code newest} supersedes and temporary folders left by a crash. */
+    private void prune(CheckpointPosition newest) throws IOException {
         try (Stream<Path> entries = Files.list(folder)) {
-            for (Path old : entries.filter(p -> isTemporary(p) || epochOf(p) >= 0 && epochOf(p) <= epoch - KEPT)
-                    .toList()) {
+            for (Path old : entries.filter(p -> isTemporary(p)
+                    || positionOf(p).map(position -> superseded(position, newest)).orElse(false)).toList()) {
                 deleteRecursively(old);
             }
         }
@@ -111,9 +127,8 @@ public final class CheckpointStore {
         return path.getFileName().toString().startsWith(".epoch-");
     }
 
-    private static int epochOf(Path checkpoint) {
-        var matcher = NAME.matcher(checkpoint.getFileName().toString());
-        return matcher.matches() ? Integer.parseInt(matcher.group(1)) : -1;
+    private static Optional<CheckpointPosition> positionOf(Path checkpoint) {
+        return CheckpointPosition.parse(checkpoint.getFileName().toString());
     }
 
     private static void write(Path file, NDList arrays) throws IOException {

@@ -3,13 +3,11 @@ package io.robustlab.core.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 
 import io.robustlab.core.model.Network;
 
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** One pass over the training split: shuffle, then a training step per batch, each batch in its own manager. */
 final class EpochTrainer {
@@ -33,25 +31,46 @@ final class EpochTrainer {
         this.manager = manager;
     }
 
-    record Pass(double loss, double accuracy, double seconds) {
+    /** How a call to {@link #train} ended. */
+    sealed interface Outcome permits Pass, Suspended {
+    }
+
+    /** The epoch is finished: mean loss and accuracy over its batches as they were trained, and its time. */
+    record Pass(double loss, double accuracy, double seconds) implements Outcome {
+    }
+
+    /** The epoch stopped part-way on {@link StopRequest#SUSPEND}, after at least one batch. */
+    record Suspended(PartialEpoch partial) implements Outcome {
     }
 
     /**
-     * Trains one epoch. The correct count accumulates on the device and is read once; the loss is read per batch
-     * (one scalar) to stop at the first NaN or infinite loss before it reaches the parameters.
+     * Trains epoch {@code epoch} from where {@code start} left it ({@link PartialEpoch#NONE}: from its first batch).
+     * The correct count accumulates on the device and is read once; the loss is read per batch (one scalar) to
+     * stop at the first NaN or infinite loss before it reaches the parameters.
      *
      * @throws TrainingDivergedException  when a batch's loss is NaN or infinite
-     * @throws TrainingCancelledException when {@code cancelled} turns true between batches
+     * @throws TrainingCancelledException when {@code stop} asks to cancel between batches
+     * @throws TrainingSuspendedException when {@code stop} asks to suspend before this call trained any batch of
+     *                                    an epoch not yet started (there is nothing to keep)
      */
-    Pass train(int epoch, double learningRate, BooleanSupplier cancelled) {
-        long start = System.nanoTime();
+    Outcome train(int epoch, double learningRate, Supplier<StopRequest> stop, PartialEpoch start) {
+        long began = System.nanoTime();
         int[] order = batches.shuffledOrder(RandomStreams.shuffle(seed, epoch));
-        double lossSum = 0;
-        try (NDArray correct = manager.zeros(new Shape(), DataType.INT64)) {
-            int batchNumber = 0;
-            for (int from = 0; from < order.length; from += batchSize) {
-                if (cancelled.getAsBoolean()) {
-                    throw new TrainingCancelledException(epoch - 1);
+        double lossSum = start.lossSum();
+        int batchNumber = start.batches();
+        try (NDArray correct = manager.create(start.correct())) {
+            for (int from = batchNumber * batchSize; from < order.length; from += batchSize) {
+                switch (stop.get()) {
+                    case CANCEL -> throw new TrainingCancelledException(epoch - 1);
+                    case SUSPEND -> {
+                        if (batchNumber == 0) {
+                            throw new TrainingSuspendedException(
+                                    epoch == 1 ? null : new CheckpointPosition(epoch - 1, 0));
+                        }
+                        return new Suspended(new PartialEpoch(batchNumber, lossSum, correct.getLong(),
+                                start.seconds() + (System.nanoTime() - began) / 1e9));
+                    }
+                    case NONE -> { }
                 }
                 batchNumber++;
                 int to = Math.min(order.length, from + batchSize);
@@ -71,7 +90,7 @@ final class EpochTrainer {
                     correct.addi(outcome.logits().argMax(1).eq(labels).sum());
                 }
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
+            double seconds = start.seconds() + (System.nanoTime() - began) / 1e9;
             return new Pass(lossSum / order.length, (double) correct.getLong() / order.length, seconds);
         }
     }

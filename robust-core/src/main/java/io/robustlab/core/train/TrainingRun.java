@@ -23,13 +23,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Runs a training job: build the network, train epoch by epoch with a checkpoint after each, save the final model.
+ * A run asked to {@linkplain StopRequest#SUSPEND suspend} also checkpoints the epoch in progress.
  *
  * <p>The spec must have its defaults filled in ({@code TrainSpec.withDefaults()}). The work folder holds
  * {@code checkpoints/} and, at the end, {@code model/} (see {@link SavedModel}). Calling {@code run} again with the
- * same spec, data and folder resumes after the newest checkpoint and gives the result an uninterrupted run would
+ * same spec, data and folder resumes from the newest checkpoint, mid-epoch or not, and gives the result an
+ * uninterrupted run would
  * have given (the same parameters bit for bit and the same metrics except timings); a finished run is not
  * repeated.
  */
@@ -43,23 +46,32 @@ public final class TrainingRun {
     private TrainingRun() {
     }
 
-    /** Runs to the end; see {@link #run(TrainSpec, Dataset, Path, EpochListener, BooleanSupplier)}. */
+    /** Runs to the end; see {@link #run(TrainSpec, Dataset, Path, EpochListener, Supplier)}. */
     public static TrainingResult run(TrainSpec spec, Dataset data, Path workDir, EpochListener listener)
             throws IOException {
-        return run(spec, data, workDir, listener, () -> false);
+        return run(spec, data, workDir, listener, () -> StopRequest.NONE);
+    }
+
+    /** Runs until the end or until {@code cancelled} turns true ({@link StopRequest#CANCEL}). */
+    public static TrainingResult run(TrainSpec spec, Dataset data, Path workDir, EpochListener listener,
+            BooleanSupplier cancelled) throws IOException {
+        return run(spec, data, workDir, listener, () -> cancelled.getAsBoolean() ? StopRequest.CANCEL
+                : StopRequest.NONE);
     }
 
     /**
      * Trains {@code spec} on {@code data} in {@code workDir}.
      *
      * @param listener  hears each finished epoch, after its checkpoint is written
-     * @param cancelled checked between batches and after each epoch; when true the run stops with
-     *                  {@link TrainingCancelledException}, keeping the checkpoints of finished epochs
+     * @param stop      checked between batches and after each epoch: {@link StopRequest#CANCEL} stops with
+     *                  {@link TrainingCancelledException}, keeping the checkpoints of finished epochs;
+     *                  {@link StopRequest#SUSPEND} first checkpoints the epoch in progress, then stops with
+     *                  {@link TrainingSuspendedException}
      * @throws TrainingDivergedException  when the training loss becomes NaN or infinite
      * @throws IllegalStateException      when {@code workDir} holds checkpoints of a different spec or data
      */
     public static TrainingResult run(TrainSpec spec, Dataset data, Path workDir, EpochListener listener,
-            BooleanSupplier cancelled) throws IOException {
+            Supplier<StopRequest> stop) throws IOException {
         int epochs = Objects.requireNonNull(spec.epochs(), "epochs (fill the spec's defaults first)");
         int batchSize = Objects.requireNonNull(spec.batchSize(), "batchSize");
         long seed = Objects.requireNonNull(spec.seed(), "seed");
@@ -71,6 +83,7 @@ public final class TrainingRun {
             Network network = Network.build(spec.model(), data.exampleShape(), data.classes(), manager);
             Optimizer optimizer = Optimizer.of(spec.optimizer(), network.parameterArrays(), manager);
             List<EpochMetrics> history = new ArrayList<>();
+            PartialEpoch resumeWithin = PartialEpoch.NONE;
             Optional<Checkpoint> checkpoint = checkpoints.loadLatest(manager);
             if (checkpoint.isPresent()) {
                 Checkpoint resumed = checkpoint.get();
@@ -81,7 +94,8 @@ public final class TrainingRun {
                 network.setParameters(resumed.parameters());
                 optimizer.restore(resumed.optimizer());
                 history.addAll(resumed.history());
-                LOG.info("resuming after epoch {} from {}", resumed.epoch(), checkpoints.folder());
+                resumeWithin = resumed.partial();
+                LOG.info("resuming {} from {}", resumed.position().describe(), checkpoints.folder());
             } else {
                 network.initialize(RandomStreams.initialization(seed));
             }
@@ -93,26 +107,45 @@ public final class TrainingRun {
             for (int epoch = history.size() + 1; epoch <= epochs; epoch++) {
                 long start = System.nanoTime();
                 double learningRate = learningRates.at(epoch);
-                EpochTrainer.Pass pass = trainer.train(epoch, learningRate, cancelled);
+                EpochTrainer.Outcome outcome = trainer.train(epoch, learningRate, stop, resumeWithin);
+                resumeWithin = PartialEpoch.NONE;
+                if (outcome instanceof EpochTrainer.Suspended(PartialEpoch partial)) {
+                    Checkpoint suspended = save(checkpoints, epoch - 1, fingerprint, history, network, optimizer,
+                            partial, manager);
+                    throw new TrainingSuspendedException(suspended.position());
+                }
+                EpochTrainer.Pass pass = (EpochTrainer.Pass) outcome;
                 TestEvaluation.Result evaluation = TestEvaluation.evaluate(network, test, manager);
                 EpochMetrics metrics = new EpochMetrics(epoch, learningRate, pass.loss(), pass.accuracy(),
                         evaluation.loss(), evaluation.accuracy(), (System.nanoTime() - start) / 1e9,
                         data.train().size() / pass.seconds());
                 history.add(metrics);
-                try (NDManager snapshot = manager.newSubManager()) {
-                    checkpoints.save(new Checkpoint(epoch, fingerprint, history, parameterSnapshot(network, snapshot),
-                            optimizer.state(snapshot)));
-                }
+                save(checkpoints, epoch, fingerprint, history, network, optimizer, PartialEpoch.NONE, manager);
                 LOG.info("epoch {}: {}", epoch, metrics);
                 listener.onEpoch(metrics);
-                if (epoch < epochs && cancelled.getAsBoolean()) {
-                    throw new TrainingCancelledException(epoch);
+                if (epoch < epochs) {
+                    switch (stop.get()) {
+                        case CANCEL -> throw new TrainingCancelledException(epoch);
+                        case SUSPEND -> throw new TrainingSuspendedException(new CheckpointPosition(epoch, 0));
+                        case NONE -> { }
+                    }
                 }
             }
             if (!Files.exists(modelFolder.resolve(SavedModel.DESCRIPTION_FILE))) {
                 saveModel(network, modelFolder);
             }
             return new TrainingResult(history, network.parameterCount(), modelFolder, checkpoints.folder());
+        }
+    }
+
+    private static Checkpoint save(CheckpointStore checkpoints, int epoch, String fingerprint,
+            List<EpochMetrics> history, Network network, Optimizer optimizer, PartialEpoch partial, NDManager manager)
+            throws IOException {
+        try (NDManager snapshot = manager.newSubManager()) {
+            Checkpoint checkpoint = new Checkpoint(epoch, fingerprint, List.copyOf(history),
+                    parameterSnapshot(network, snapshot), optimizer.state(snapshot), partial);
+            checkpoints.save(checkpoint);
+            return checkpoint;
         }
     }
 

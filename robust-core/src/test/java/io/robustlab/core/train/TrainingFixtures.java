@@ -47,6 +47,11 @@ public final class TrainingFixtures {
                 epochs, batchSize, seed);
     }
 
+    /** How many batches an epoch of {@code spec} over {@code data} has. */
+    public static int batchesPerEpoch(Dataset data, TrainSpec spec) {
+        return (data.train().size() + spec.batchSize() - 1) / spec.batchSize();
+    }
+
     /** A spec naming {@code dataset}: it must be valid for the model, since its hash identifies the work. */
     public static TrainSpec spec(DatasetSpec dataset, ModelSpec model, OptimizerSpec optimizer,
             TrainingMethodSpec method, int epochs, int batchSize, long seed) {

@@ -154,6 +154,70 @@ class TrainingRunTest {
     }
 
     @Test
+    void suspendedInTheSecondEpochResumesMidEpochExactly() throws IOException {
+        // 24 batches an epoch: the run stops in epoch 2 after 4 batches.
+        suspendedRunMatchesStraightRun(spec(mlp(16), sgd(0.05, 0.9, 1e-3, STEP), STANDARD, 3, 25, 3), 1, 4);
+    }
+
+    @Test
+    void suspendedInTheFirstEpochResumesMidEpochExactlyWithAdamAndPgd() throws IOException {
+        // The attack's random starts are drawn per batch number: the resumed run must continue the numbering.
+        suspendedRunMatchesStraightRun(spec(mlp(16), adam(0.01), TrainingFixtures.pgd(0.05, 2, 0.5), 2, 50, 3),
+                0, 5);
+    }
+
+    /** Suspends after {@code epochs} finished epochs and {@code batches} batches of the next, then resumes. */
+    void suspendedRunMatchesStraightRun(TrainSpec spec, int epochs, int batches) throws IOException {
+        TrainingResult straight = TrainingRun.run(spec, BLOBS, workDir.resolve("straight"), EpochListener.NONE);
+
+        Path interrupted = workDir.resolve("interrupted");
+        List<EpochMetrics> heardBefore = new ArrayList<>();
+        // Between batches the run asks once before each batch and once after each finished epoch (but the last).
+        int[] asked = {0};
+        int suspendAt = epochs * (TrainingFixtures.batchesPerEpoch(BLOBS, spec) + 1) + batches + 1;
+        assertThatThrownBy(() -> TrainingRun.run(spec, BLOBS, interrupted, heardBefore::add,
+                () -> ++asked[0] == suspendAt ? StopRequest.SUSPEND : StopRequest.NONE))
+                .isInstanceOfSatisfying(TrainingSuspendedException.class, e -> assertThat(e.position())
+                        .contains(new CheckpointPosition(epochs, batches)));
+        String partial = new CheckpointPosition(epochs, batches).folderName();
+        assertThat(partial).isEqualTo("epoch-%04d-batch-%06d".formatted(epochs + 1, batches));
+        assertThat(interrupted.resolve("checkpoints").resolve(partial).resolve("checkpoint.json")).exists();
+        assertThat(heardBefore).extracting(EpochMetrics::epoch).hasSize(epochs);
+
+        List<EpochMetrics> heard = new ArrayList<>();
+        TrainingResult resumed = TrainingRun.run(spec, BLOBS, interrupted, heard::add);
+
+        assertThat(heard).extracting(EpochMetrics::epoch).first().isEqualTo(epochs + 1);
+        assertThat(parameters(resumed.modelFolder())).isDeepEqualTo(parameters(straight.modelFolder()));
+        assertThat(withoutTimings(resumed.epochs())).isEqualTo(withoutTimings(straight.epochs()));
+        assertThat(interrupted.resolve("checkpoints").resolve(partial))
+                .as("a mid-epoch checkpoint goes once a newer one is written").doesNotExist();
+    }
+
+    @Test
+    void suspendedBeforeTheFirstBatchLeavesNoCheckpoint() throws IOException {
+        TrainSpec spec = spec(mlp(8), adam(0.01), STANDARD, 2, 50, 3);
+
+        assertThatThrownBy(() -> TrainingRun.run(spec, BLOBS, workDir, EpochListener.NONE,
+                () -> StopRequest.SUSPEND))
+                .isInstanceOfSatisfying(TrainingSuspendedException.class, e -> assertThat(e.position()).isEmpty());
+        assertThat(new CheckpointStore(workDir.resolve("checkpoints")).latest()).isEmpty();
+    }
+
+    @Test
+    void suspendedBetweenEpochsKeepsTheEpochsCheckpoint() throws IOException {
+        TrainSpec spec = spec(mlp(8), adam(0.01), STANDARD, 2, 50, 3);
+        AtomicReference<StopRequest> stop = new AtomicReference<>(StopRequest.NONE);
+
+        assertThatThrownBy(() -> TrainingRun.run(spec, BLOBS, workDir, metrics -> stop.set(StopRequest.SUSPEND),
+                stop::get))
+                .isInstanceOfSatisfying(TrainingSuspendedException.class, e -> assertThat(e.position())
+                        .contains(new CheckpointPosition(1, 0)));
+        assertThat(new CheckpointStore(workDir.resolve("checkpoints")).latest()).map(p -> p.getFileName().toString())
+                .contains("epoch-0001");
+    }
+
+    @Test
     void checkpointsOfAnotherSpecAreRefused() throws IOException {
         TrainingRun.run(spec(mlp(8), adam(0.01), STANDARD, 1, 50, 3), BLOBS, workDir, EpochListener.NONE);
 

@@ -18,7 +18,10 @@ import tools.jackson.databind.JsonNode;
  * @param spec              the spec, defaults filled in
  * @param parameterCount    trainable scalars
  * @param epochs            every epoch's metrics, first to last, those before a resume included
- * @param resumedAfterEpoch the checkpoint the finishing run started from, null when it trained from scratch
+ * @param resumedAfterEpoch the finished epochs of the checkpoint the finishing run started from, null when it
+ *                          trained from scratch
+ * @param resumedAtBatch    when that checkpoint was written mid-epoch (its worker was shut down): the batches of
+ *                          the next epoch it held; null otherwise
  * @param device            {@code cpu} or {@code gpu(0)}
  * @param threads           the engine's intra-op threads
  * @param engine            engine and version
@@ -27,10 +30,11 @@ import tools.jackson.databind.JsonNode;
  * @param createdAt         when
  */
 record ModelCard(String format, int formatVersion, String jobId, int attempt, String runId, String specHash,
-        JsonNode spec, long parameterCount, List<EpochMetrics> epochs, Integer resumedAfterEpoch, String device,
+        JsonNode spec, long parameterCount, List<EpochMetrics> epochs, Integer resumedAfterEpoch, Integer resumedAtBatch,
+        String device,
         int threads, String engine, String workerId, String codeVersion, Instant createdAt) {
 
     static final String FORMAT = "robustlab-model-card";
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
     static final String FILE = "model-card.json";
 }

@@ -2,6 +2,7 @@ package io.robustlab.trainer.training;
 
 import io.robustlab.artifacts.ArtifactKeys;
 import io.robustlab.artifacts.ArtifactStore;
+import io.robustlab.core.train.CheckpointPosition;
 import io.robustlab.core.train.CheckpointStore;
 import io.robustlab.core.train.EpochMetrics;
 import io.robustlab.worker.job.JobContext;
@@ -12,8 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import tools.jackson.core.type.TypeReference;
@@ -21,29 +20,25 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A job's per-epoch checkpoints in the artifact store, one folder per epoch under the attempt that wrote it:
- * {@code jobs/{id}/attempt-{n}/checkpoints/epoch-0003/} holding the files robust-core's checkpoint folder holds.
- * {@code checkpoint.json} is stored last, so a stored checkpoint is complete when its {@code checkpoint.json} is
- * there. Each attempt keeps its newest two, as the local folder does.
+ * A job's checkpoints in the artifact store, one folder per checkpoint under the attempt that wrote it, named by
+ * its {@link CheckpointPosition}: {@code jobs/{id}/attempt-{n}/checkpoints/epoch-0003/} after epoch 3, and
+ * {@code …/checkpoints/epoch-0004-batch-000120/} written by a worker shut down in epoch 4 after 120 batches; each
+ * holds the files robust-core's checkpoint folder holds. {@code checkpoint.json} is stored last, so a stored
+ * checkpoint is complete when its {@code checkpoint.json} is there. Each attempt drops what a newer checkpoint
+ * supersedes, as the local folder does ({@link CheckpointStore#superseded}).
  */
 final class StoredCheckpoints {
 
     static final String FOLDER = "checkpoints/";
     private static final String DESCRIPTION = "checkpoint.json";
-    private static final Pattern EPOCH = Pattern.compile("epoch-(\\d{4,})");
-    private static final Pattern STORED = Pattern.compile("attempt-(\\d+)/checkpoints/(epoch-\\d{4,})/"
+    private static final Pattern STORED = Pattern.compile("attempt-(\\d+)/checkpoints/([^/]+)/"
             + Pattern.quote(DESCRIPTION));
-    private static final int KEPT = 2;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<EpochMetrics>> HISTORY = new TypeReference<>() {
     };
 
     /** A complete checkpoint in the store. */
-    record Stored(int attempt, String name, String prefix) {
-
-        int epoch() {
-            return epochOf(name);
-        }
+    record Stored(int attempt, CheckpointPosition position, String prefix) {
     }
 
     private final JobContext context;
@@ -60,31 +55,32 @@ final class StoredCheckpoints {
     Optional<Stored> newest() throws IOException {
         return store.list(jobPrefix).stream()
                 .map(key -> STORED.matcher(key.substring(jobPrefix.length())))
-                .filter(Matcher::matches)
-                .map(m -> new Stored(Integer.parseInt(m.group(1)), m.group(2),
+                .filter(m -> m.matches() && CheckpointPosition.parse(m.group(2)).isPresent())
+                .map(m -> new Stored(Integer.parseInt(m.group(1)), CheckpointPosition.parse(m.group(2)).orElseThrow(),
                         jobPrefix + "attempt-" + m.group(1) + "/" + FOLDER + m.group(2) + "/"))
-                .max(Comparator.comparingInt(Stored::epoch).thenComparingInt(Stored::attempt));
+                .max(Comparator.comparing(Stored::position).thenComparingInt(Stored::attempt));
     }
 
     /**
      * Puts the newest stored checkpoint into the local checkpoint folder, unless that folder already holds one at
      * least as new (a retry within the same run).
      *
-     * @return the epoch training resumes after, if any
+     * @return where training resumes from, if anywhere
      */
-    OptionalInt restore(Path localFolder) throws IOException {
-        OptionalInt local = newestLocal(localFolder);
+    Optional<CheckpointPosition> restore(Path localFolder) throws IOException {
+        Optional<CheckpointPosition> local = newestLocal(localFolder);
         Optional<Stored> stored = newest();
-        if (stored.isEmpty() || local.isPresent() && local.getAsInt() >= stored.get().epoch()) {
+        if (stored.isEmpty() || local.isPresent() && local.get().compareTo(stored.get().position()) >= 0) {
             return local;
         }
         Stored newest = stored.get();
+        String name = newest.position().folderName();
         Files.createDirectories(localFolder);
-        // robust-core ignores folders whose names are not epoch-NNNN: a half-copied one is never read.
-        Path partial = localFolder.resolve("." + newest.name() + "-download");
+        // robust-core ignores folders whose names are not checkpoint names: a half-copied one is never read.
+        Path partial = localFolder.resolve("." + name + "-download");
         store.download(newest.prefix(), partial);
-        Files.move(partial, localFolder.resolve(newest.name()), StandardCopyOption.ATOMIC_MOVE);
-        return OptionalInt.of(newest.epoch());
+        Files.move(partial, localFolder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        return Optional.of(newest.position());
     }
 
     /** Stores a local checkpoint folder under this attempt, description last, and drops this attempt's older ones. */
@@ -102,11 +98,12 @@ final class StoredCheckpoints {
             context.upload(FOLDER + name + "/" + fileName, file,
                     fileName.endsWith(".json") ? "application/json" : "application/octet-stream");
         }
-        int epoch = epochOf(name);
+        CheckpointPosition uploaded = CheckpointPosition.parse(name)
+                .orElseThrow(() -> new IllegalArgumentException("not a checkpoint folder: " + checkpoint));
         String attemptCheckpoints = context.artifactPrefix() + FOLDER;
         for (String key : store.list(attemptCheckpoints)) {
             String folder = key.substring(attemptCheckpoints.length()).split("/", 2)[0];
-            if (EPOCH.matcher(folder).matches() && epochOf(folder) <= epoch - KEPT) {
+            if (CheckpointPosition.parse(folder).map(old -> CheckpointStore.superseded(old, uploaded)).orElse(false)) {
                 store.delete(key);
             }
         }
@@ -125,23 +122,8 @@ final class StoredCheckpoints {
         return JSON.convertValue(description.path("history"), HISTORY);
     }
 
-    private static OptionalInt newestLocal(Path localFolder) throws IOException {
-        if (!Files.isDirectory(localFolder)) {
-            return OptionalInt.empty();
-        }
-        try (Stream<Path> entries = Files.list(localFolder)) {
-            return entries.filter(p -> EPOCH.matcher(p.getFileName().toString()).matches())
-                    .filter(p -> Files.exists(p.resolve(DESCRIPTION)))
-                    .mapToInt(p -> epochOf(p.getFileName().toString()))
-                    .max();
-        }
-    }
-
-    private static int epochOf(String folderName) {
-        Matcher matcher = EPOCH.matcher(folderName);
-        if (!matcher.matches()) {
-            throw new IllegalArgumentException("not a checkpoint folder: " + folderName);
-        }
-        return Integer.parseInt(matcher.group(1));
+    private static Optional<CheckpointPosition> newestLocal(Path localFolder) throws IOException {
+        return new CheckpointStore(localFolder).latest()
+                .flatMap(folder -> CheckpointPosition.parse(folder.getFileName().toString()));
     }
 }

@@ -10,12 +10,15 @@ import io.robustlab.core.data.DataLocations;
 import io.robustlab.core.data.Dataset;
 import io.robustlab.core.data.DatasetNotFoundException;
 import io.robustlab.core.data.Datasets;
+import io.robustlab.core.train.CheckpointPosition;
 import io.robustlab.core.train.CheckpointStore;
 import io.robustlab.core.train.EpochListener;
 import io.robustlab.core.train.EpochMetrics;
 import io.robustlab.core.train.TrainingDivergedException;
 import io.robustlab.core.train.TrainingResult;
+import io.robustlab.core.train.StopRequest;
 import io.robustlab.core.train.TrainingRun;
+import io.robustlab.core.train.TrainingSuspendedException;
 import io.robustlab.worker.job.JobContext;
 import io.robustlab.worker.job.JobFailure;
 import io.robustlab.worker.job.JobResult;
@@ -28,7 +31,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,11 +77,12 @@ class TrainingJobRunner implements JobRunner {
         Path workDirectory = context.workDirectory();
         Path localCheckpoints = workDirectory.resolve(TrainingRun.CHECKPOINTS);
         StoredCheckpoints checkpoints = new StoredCheckpoints(context);
-        OptionalInt resumedAfter = checkpoints.restore(localCheckpoints);
-        if (resumedAfter.isPresent()) {
-            log.info("job {}: resuming after epoch {}", message.jobId(), resumedAfter.getAsInt());
-            context.progress(100.0 * resumedAfter.getAsInt() / spec.epochs(),
-                    "resuming after epoch " + resumedAfter.getAsInt() + "/" + spec.epochs(), null, null);
+        Optional<CheckpointPosition> resumedFrom = checkpoints.restore(localCheckpoints);
+        if (resumedFrom.isPresent()) {
+            CheckpointPosition from = resumedFrom.get();
+            log.info("job {}: resuming {}", message.jobId(), from.describe());
+            context.progress(100.0 * from.epochs() / spec.epochs(),
+                    "resuming " + from.describe() + " of " + spec.epochs(), null, null);
             // An epoch's checkpoint is stored before its metric is reported, so a run that ended between the two
             // never reported it; the API upserts metrics per (job, epoch), so reporting them all again is harmless.
             for (EpochMetrics metrics : StoredCheckpoints.history(localCheckpoints)) {
@@ -89,14 +92,42 @@ class TrainingJobRunner implements JobRunner {
         TrainingResult result;
         try {
             result = TrainingRun.run(spec, data, workDirectory,
-                    new EpochReporter(context, checkpoints, localCheckpoints, spec.epochs()), context::stopRequested);
+                    new EpochReporter(context, checkpoints, localCheckpoints, spec.epochs()), () -> stopRequest(context));
+        } catch (TrainingSuspendedException e) {
+            storeSuspended(context, checkpoints, localCheckpoints, e);
+            throw e;
         } catch (TrainingDivergedException e) {
             throw new JobFailure("training diverged: " + e.getMessage() + "; lower optimizer.learningRate or try "
                     + "another optimizer or schedule", false, e);
         }
         List<Artifact> artifacts = new ArrayList<>(uploadModel(context, result.modelFolder()));
-        artifacts.add(uploadCard(context, spec, result, resumedAfter));
+        artifacts.add(uploadCard(context, spec, result, resumedFrom));
         return new JobResult(artifacts);
+    }
+
+    /** A cancel ends the job; a shutdown suspends it, so the checkpoint of the epoch in progress is kept. */
+    private static StopRequest stopRequest(JobContext context) {
+        if (!context.stopRequested()) {
+            return StopRequest.NONE;
+        }
+        return context.resumesLater() ? StopRequest.SUSPEND : StopRequest.CANCEL;
+    }
+
+    /** Stores the mid-epoch checkpoint a suspended run wrote, so the run that resumes the job starts from it. */
+    private static void storeSuspended(JobContext context, StoredCheckpoints checkpoints, Path localCheckpoints,
+            TrainingSuspendedException suspended) {
+        if (suspended.position().isEmpty() || !suspended.position().get().partial()) {
+            return; // nothing trained before the stop, or the epoch's own checkpoint is stored already
+        }
+        CheckpointPosition position = suspended.position().get();
+        try {
+            checkpoints.upload(localCheckpoints.resolve(position.folderName()));
+            log.info("job {}: stored its checkpoint {} for the run that resumes it", context.message().jobId(),
+                    position.describe());
+        } catch (IOException | RuntimeException e) {
+            log.warn("job {}: the checkpoint {} could not be stored; the next run starts from the epoch's "
+                    + "beginning: {}", context.message().jobId(), position.describe(), e.getMessage());
+        }
     }
 
     private Dataset load(TrainSpec spec, String workerId) {
@@ -127,12 +158,14 @@ class TrainingJobRunner implements JobRunner {
         return artifacts;
     }
 
-    private Artifact uploadCard(JobContext context, TrainSpec spec, TrainingResult result, OptionalInt resumedAfter)
-            throws IOException {
+    private Artifact uploadCard(JobContext context, TrainSpec spec, TrainingResult result,
+            Optional<CheckpointPosition> resumedFrom) throws IOException {
         ModelCard card = new ModelCard(ModelCard.FORMAT, ModelCard.FORMAT_VERSION, context.message().jobId(),
                 context.message().attempt(), context.runId(), SpecCodec.specHash(spec),
                 SpecCodec.toTree(spec), result.parameterCount(), result.epochs(),
-                resumedAfter.isPresent() ? resumedAfter.getAsInt() : null, context.device().device(),
+                resumedFrom.map(CheckpointPosition::epochs).orElse(null),
+                resumedFrom.filter(CheckpointPosition::partial).map(CheckpointPosition::batches).orElse(null),
+                context.device().device(),
                 context.device().threads(), context.device().engine(), context.workerId(), codeVersion.describe(),
                 Instant.now());
         Path file = context.workDirectory().resolve(ModelCard.FILE);

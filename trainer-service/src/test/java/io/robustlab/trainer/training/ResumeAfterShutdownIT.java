@@ -13,6 +13,8 @@ import io.robustlab.worker.testing.TestBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,9 +25,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A worker shut down in the middle of a training job returns its message; the next worker resumes after the
- * newest stored checkpoint, so every epoch is trained exactly once across the two runs, and reports the
- * checkpoint's epochs again, so none is missing from the events.
+ * A worker shut down in the middle of a training job stores a checkpoint of the epoch in progress and returns its
+ * message; the next worker resumes from that checkpoint, mid-epoch, so no batch is trained twice across the two
+ * runs, and reports the finished epochs again, so none is missing from the events.
  */
 class ResumeAfterShutdownIT {
 
@@ -66,6 +68,8 @@ class ResumeAfterShutdownIT {
         worker = TrainerWorkers.start(broker, store.root(), temp.resolve("work-a"));
         broker.publishJob(job);
         Received first = events.await(job.jobId(), p -> p instanceof EpochMetric, DEADLINE);
+        // Into the next epoch, well before its end: the shutdown lands mid-epoch.
+        Thread.sleep(Math.max(50, (long) (((EpochMetric) first.payload()).seconds() * 1000 / 3)));
         worker.close(); // what SIGTERM does
         worker = null;
 
@@ -76,8 +80,15 @@ class ResumeAfterShutdownIT {
         assertThat(broker.ready(train)).as("the message went back to the queue, not acknowledged").isEqualTo(1);
         assertThat(broker.deliveryCountOfNext(train)).as("returned once, never bounced back to the stopping worker")
                 .isEqualTo(1);
-        assertThat(store.list("jobs/" + job.jobId() + "/attempt-1/checkpoints/")).contains("jobs/" + job.jobId()
+        List<String> stored = store.list("jobs/" + job.jobId() + "/attempt-1/checkpoints/");
+        assertThat(stored).as("the last finished epoch's checkpoint").contains("jobs/" + job.jobId()
                 + "/attempt-1/checkpoints/epoch-%04d/checkpoint.json".formatted(checkpointed));
+        Pattern midEpoch = Pattern.compile(".*/checkpoints/epoch-%04d-batch-(\\d{6})/checkpoint\\.json"
+                .formatted(checkpointed + 1));
+        List<Integer> batchesDone = stored.stream().map(midEpoch::matcher).filter(Matcher::matches)
+                .map(m -> Integer.parseInt(m.group(1))).toList();
+        assertThat(batchesDone).as("the checkpoint of the epoch in progress, stored at shutdown").hasSize(1)
+                .allMatch(batches -> batches > 0 && batches < 1000);
 
         worker = TrainerWorkers.start(broker, store.root(), temp.resolve("work-b"));
         Received end = events.awaitEnd(job.jobId(), DEADLINE);
@@ -96,6 +107,9 @@ class ResumeAfterShutdownIT {
                 .containsExactlyElementsOf(metrics(job, first.event().runId()));
         JsonNode card = card("jobs/" + job.jobId() + "/attempt-1/model-card.json");
         assertThat(card.get("resumedAfterEpoch").asInt()).isEqualTo(checkpointed);
+        assertThat(card.get("resumedAtBatch").asInt()).as("run B started mid-epoch").isEqualTo(batchesDone.getFirst());
+        assertThat(store.list("jobs/" + job.jobId() + "/attempt-1/checkpoints/"))
+                .as("the mid-epoch checkpoint is dropped once a newer one is stored").noneMatch(midEpoch.asPredicate());
         assertThat(card.get("epochs")).hasSize(EPOCHS);
         assertThat(card.get("runId").asString()).isEqualTo(runB);
 
@@ -109,6 +123,8 @@ class ResumeAfterShutdownIT {
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, EPOCHS).boxed().toList());
         assertThat(card("jobs/" + job.jobId() + "/attempt-2/model-card.json").get("resumedAfterEpoch").asInt())
                 .isEqualTo(EPOCHS);
+        assertThat(card("jobs/" + job.jobId() + "/attempt-2/model-card.json").get("resumedAtBatch").isNull())
+                .isTrue();
 
         worker.close();
         worker = null;

@@ -44,6 +44,14 @@ public interface JobContext {
     boolean stopRequested();
 
     /**
+     * True once the run must stop but its job is not over: the worker is shutting down (or the broker took the
+     * delivery back), so the message returns to the queue and another run resumes the job. A runner that can save
+     * its work in progress (a checkpoint of the epoch under way) should do it now, quickly: the shutdown grace
+     * period is short. False for a cancel, whose work is not resumed.
+     */
+    boolean resumesLater();
+
+    /**
      * Reports progress; published at most once per progress interval, the rest dropped.
      *
      * @param percent          0–100

@@ -117,6 +117,11 @@ final class RunContext implements JobContext {
     }
 
     @Override
+    public boolean resumesLater() {
+        return stop.getAsBoolean() && signal.cancelReason() == null;
+    }
+
+    @Override
     public void progress(double percent, String phase, Double etaSeconds, Double samplesPerSecond) {
         if (samplesPerSecond != null) {
             metrics.samplesPerSecond(message.kind(), samplesPerSecond);
