@@ -132,20 +132,27 @@ final class ServiceProcess {
         awaitExit(Duration.ofSeconds(30));
     }
 
-    /** SIGTERM, as an orchestrator stops a service, then SIGKILL if it has not exited within the timeout. */
-    void stop(Duration timeout) {
+    /**
+     * SIGTERM, as an orchestrator stops a service, then SIGKILL if it has not exited within the timeout.
+     *
+     * @return whether it exited by itself within the timeout (true when it was not running)
+     */
+    boolean stop(Duration timeout) {
         if (!process.isAlive()) {
-            return;
+            return true;
         }
         process.destroy();
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 System.err.println("[e2e] " + name + " did not stop within " + timeout + " of SIGTERM; killing it");
                 kill();
+                return false;
             }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+            return false;
         }
     }
 
