@@ -27,11 +27,17 @@ import org.slf4j.LoggerFactory;
  * it with the broker. A message that cannot be decoded, has an unknown schema version or a kind this worker does
  * not run is rejected without requeue (the broker dead-letters it), after a {@code failed} event for its job when
  * its job id can be read. Whatever happens, the message is settled exactly once: a run that ends abnormally
- * returns it to the queue, where the broker's delivery limit stops a job that keeps crashing its worker.
+ * returns it to the queue, where the broker's delivery limit stops a job that keeps crashing its worker. A broker
+ * without delivery limits (the embedded one of standalone mode) would hand it back forever, so the loop counts
+ * the breakdowns of each job attempt itself and fails the job after {@value #BREAKDOWNS_BEFORE_FAILING}.
  */
 public final class JobLoop implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JobLoop.class);
+
+    /** Runs of one job attempt that may break down (an {@link Error}, a bug) before the job is failed. */
+    static final int BREAKDOWNS_BEFORE_FAILING = 3;
+    private static final int REMEMBERED_BREAKDOWNS = 1_000;
 
     /**
      * @param workerId          reported in {@code started}
@@ -53,6 +59,13 @@ public final class JobLoop implements AutoCloseable {
     private final Settings settings;
     private final Clock clock;
     private final ScheduledExecutorService heartbeats;
+    /** Breakdowns per job attempt ({@code jobId#attempt}), the least recently counted forgotten first. */
+    private final Map<String, Integer> breakdowns = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+            return size() > REMEMBERED_BREAKDOWNS;
+        }
+    };
 
     public JobLoop(List<JobRunner> runners, EventPublisher publisher, RunningJobs running, JobMetrics metrics,
             ComputeDevice device, ArtifactStore store, Settings settings, Clock clock) {
@@ -81,12 +94,12 @@ public final class JobLoop implements AutoCloseable {
     /** Handles one delivery; returns once it is settled. */
     public void process(Delivery delivery, Settlement settlement) {
         OnceSettlement once = new OnceSettlement(settlement);
+        JobMessage message = null;
         try {
             if (running.shuttingDown()) {
                 once.requeue();
                 return;
             }
-            JobMessage message;
             try {
                 message = MessageCodec.decodeJob(delivery.body());
             } catch (UnreadableMessageException e) {
@@ -102,13 +115,31 @@ public final class JobLoop implements AutoCloseable {
             new JobRun(message, runner, delivery.seenBefore(), publisher, running, metrics, device, store, settings,
                     heartbeats, clock).execute(once);
         } catch (RuntimeException | Error e) {
-            // Like a worker crash: the message goes back, and the broker's delivery limit ends a job that repeats it.
-            log.error("a job run broke down; its message goes back to the queue", e);
+            if (message != null && brokeDownTooOften(message, e)) {
+                reject(delivery, "the job's run broke down " + BREAKDOWNS_BEFORE_FAILING + " times on worker "
+                        + settings.workerId() + " (last: " + e + "); it is not tried again", once);
+            } else {
+                // Like a worker crash: the message goes back; a job that repeats it is failed after a few times.
+                log.error("a job run broke down; its message goes back to the queue", e);
+            }
         } finally {
             if (!once.settled()) {
                 once.requeue();
             }
         }
+    }
+
+    private boolean brokeDownTooOften(JobMessage message, Throwable breakdown) {
+        int count;
+        synchronized (breakdowns) {
+            count = breakdowns.merge(message.jobId() + "#" + message.attempt(), 1, Integer::sum);
+        }
+        if (count >= BREAKDOWNS_BEFORE_FAILING) {
+            log.error("job {} attempt {}: its run broke down {} times; failing it", message.jobId(),
+                    message.attempt(), count, breakdown);
+            return true;
+        }
+        return false;
     }
 
     /** Reports the failure against the job if its id can be read, then dead-letters the message. */

@@ -300,6 +300,28 @@ class JobLoopTest {
     }
 
     @Test
+    void aJobWhoseRunKeepsBreakingDownIsFailedRatherThanReturnedForever() {
+        // A broker without a delivery limit (Qpid in standalone mode) would hand the message back forever.
+        FakeRunner runner = runner((context, call) -> {
+            throw new StackOverflowError();
+        });
+
+        for (int delivery = 1; delivery <= JobLoop.BREAKDOWNS_BEFORE_FAILING; delivery++) {
+            process(job("job-1", 1));
+        }
+        process(job("job-2", 1)); // another job's count starts from nothing
+
+        assertThat(runner.calls()).isEqualTo(JobLoop.BREAKDOWNS_BEFORE_FAILING + 1);
+        assertThat(broker.log()).containsExactly("published started", "requeue", "published started", "requeue",
+                "published started", "published failed", "reject", "published started", "requeue");
+        Failed failed = (Failed) broker.events().stream().filter(e -> e.payload() instanceof Failed).findFirst()
+                .orElseThrow().payload();
+        assertThat(failed.reason()).startsWith("the job's run broke down 3 times on worker worker-7 (last: "
+                + "java.lang.StackOverflowError)");
+        assertThat(failed.retryable()).isFalse();
+    }
+
+    @Test
     void anUnreadableMessageWithAJobIdIsReportedAsFailedAndDeadLettered() {
         FakeRunner runner = runner((context, call) -> new JobResult(List.of()));
 
