@@ -10,11 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
 import tools.jackson.databind.JsonNode;
 
@@ -29,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  * <p>Without Chromium, node or web-ui's installed packages the test is skipped with the reason; under
  * {@code CI=true} it fails.
  */
+@ExtendWith(DashboardIT.RequiresBrowser.class)
 @ExtendWith(PlatformExtension.class)
 @Order(1)
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
@@ -40,8 +42,16 @@ class DashboardIT {
     private static Path webUi;
     private static String node;
 
-    @BeforeAll
-    static void requireBrowser() {
+    /** Checks for the browser before the platform starts, so that a missing one is a skipped test with its reason. */
+    static final class RequiresBrowser implements BeforeEachCallback {
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            requireBrowser();
+        }
+    }
+
+    private static void requireBrowser() {
         webUi = Path.of(System.getProperty("robustlab.e2e.web-ui", "../web-ui")).toAbsolutePath().normalize();
         node = onPath("node");
         if (!Files.isExecutable(CHROMIUM)) {
