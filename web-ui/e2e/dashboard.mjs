@@ -6,7 +6,7 @@
 // Environment: ROBUSTLAB_UI_URL (the API's base URL, which serves the dashboard), ROBUSTLAB_UI_KEY (an API key),
 // ROBUSTLAB_UI_OUT (folder for screenshots and report.json), ROBUSTLAB_UI_RUN (a label for this run's jobs),
 // CHROMIUM (default /usr/bin/chromium).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -103,7 +103,7 @@ async function main() {
     const fill = async (name, value) => page.fill(`form.submit-form [name="${name}"]`, value);
     await fill('name', `ui-train-${run}`);
     await fill('labels', `e2e=${run}, meta=0.7`);
-    await fill('trainSize', '600');
+    await fill('trainSize', '2000');
     await fill('testSize', '200');
     await fill('hidden', '64');
     await fill('epochs', '0');
@@ -199,11 +199,35 @@ async function main() {
     check('the corruption heatmap is drawn', JSON.stringify(corruptionSeries) === '["accuracy under corruption"]', corruptionSeries);
     const noiseSeries = await waitForSeries(page, 'weight-noise', (s) => s.length === 2);
     check('the weight-noise curve is drawn with error bars', JSON.stringify(noiseSeries) === '["mean accuracy","± 1 std"]', noiseSeries);
-    await page.waitForFunction(() => [...document.querySelectorAll('.gallery img')].some((img) => img.complete && img.naturalWidth > 0),
-      undefined, { timeout: 15_000 }).catch(() => {});
+    // Every image is fetched with the key (a blob each), so they arrive one after another.
+    await page.waitForFunction(() => {
+      const images = [...document.querySelectorAll('.gallery img')];
+      return images.length > 0 && images.every((img) => img.src && img.complete && img.naturalWidth > 0);
+    }, undefined, { timeout: 30_000 }).catch(() => {});
     const images = await page.evaluate(() => [...document.querySelectorAll('.gallery img')].filter((img) => img.naturalWidth === 112).length);
-    check('the adversarial-example gallery shows images', images >= 3, images);
+    const expectedImages = await apiJson(`/api/v1/jobs/${evalId}/artifacts`)
+      .then((list) => list.artifacts.filter((a) => a.name.startsWith('gallery/') && a.name.endsWith('.png')).length);
+    check('the adversarial-example gallery shows every image the worker stored', images >= 3 && images === expectedImages,
+      { shown: images, stored: expectedImages });
     check('the artifacts are listed', (await page.locator('[data-section="artifacts"] code:has-text("result.json")').count()) === 1);
+    // Exports: the curves as CSV, the chart as SVG and PNG, each a real file.
+    const downloaded = async (section, button) => {
+      const [file] = await Promise.all([page.waitForEvent('download'),
+        page.click(`[data-section="${section}"] button:text-is("${button}")`)]);
+      const path = join(out, `download-${file.suggestedFilename()}`);
+      await file.saveAs(path);
+      return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+    };
+    const csv = await downloaded('robustness', 'CSV');
+    const csvLines = csv.bytes.toString('utf8').trim().split('\r\n');
+    check('the curves download as CSV: a column per curve, a row per epsilon', csvLines[0] === ['epsilon', ...labels].join(',')
+      && csvLines.length === 1 + new Set(curves.curves.flatMap((c) => c.points.map((p) => p.epsilon))).size, csvLines);
+    const svg = await downloaded('robustness', 'SVG');
+    check('the robustness chart downloads as SVG', svg.name.endsWith('.svg') && svg.bytes.toString('utf8').includes('<svg')
+      && labels.every((l) => svg.bytes.toString('utf8').includes(l.replace('(', '').split(' ')[0])), svg.name);
+    const png = await downloaded('robustness', 'PNG');
+    check('the robustness chart downloads as PNG', png.name.endsWith('.png') && png.bytes.subarray(1, 4).toString() === 'PNG'
+      && png.bytes.length > 10_000, { name: png.name, bytes: png.bytes.length });
     await shot(page, 'job-page-evaluation-light');
     await page.locator('.page').evaluate(() => window.scrollTo(0, 0));
 
@@ -264,9 +288,23 @@ async function main() {
     await page.waitForSelector('form.submit-form');
     await shot(page, 'submit-light');
 
+    // The JSON editor: the form's spec as JSON; a spec the API refuses lists every error it names.
+    await page.goto(`${base}/#/submit`);
+    await page.waitForSelector('form.submit-form');
+    await page.click('form.submit-form button:text-is("JSON")');
+    const json = JSON.parse(await page.inputValue('textarea[name="spec"]'));
+    check('the JSON editor starts from the form\'s spec', json.kind === 'Train' && json.apiVersion === 'robustlab/v1'
+      && Array.isArray(json.model?.hidden), json);
+    await page.fill('textarea[name="spec"]', JSON.stringify({ ...json, epochs: -1, model: { ...json.model, hidden: [0] } }));
+    await page.click('form.submit-form button[type="submit"]');
+    await page.waitForSelector('form.submit-form [data-error-for=""] li', { timeout: 15_000 });
+    const listed = await page.locator('form.submit-form [data-error-for=""] li').allInnerTexts();
+    check('the API\'s errors are listed by field under the JSON editor', listed.some((e) => e.startsWith('epochs'))
+      && listed.some((e) => e.startsWith('model.hidden[0]')), listed);
+
     check('no script error in the page', pageErrors.length === 0, pageErrors);
-    check('no request failed but the refused spec', failedRequests.length === 1
-      && failedRequests[0] === `POST ${base}/api/v1/jobs 400`, failedRequests);
+    check('no request failed but the two refused specs', failedRequests.length === 2
+      && failedRequests.every((r) => r === `POST ${base}/api/v1/jobs 400`), failedRequests);
   } finally {
     await browser.close();
   }

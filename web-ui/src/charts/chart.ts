@@ -52,7 +52,7 @@ export class Chart {
   private draw(): void {
     if (!this.option) return;
     if (!this.instance) this.instance = echarts.init(this.element, currentTheme() === 'dark' ? 'dark' : undefined);
-    this.instance.setOption({ backgroundColor: 'transparent', ...this.option }, { notMerge: true });
+    this.instance.setOption({ backgroundColor: 'transparent', animationDuration: 300, animationDurationUpdate: 300, ...this.option }, { notMerge: true });
     const series = (this.instance.getOption().series ?? []) as { name?: string }[];
     this.element.dataset.series = JSON.stringify(series.map((s) => s.name ?? ''));
   }
