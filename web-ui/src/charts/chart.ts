@@ -1,21 +1,14 @@
 // ECharts, registered piece by piece (log axes, many series, heatmaps, custom error bars, PNG and SVG export).
-import { BarChart, CustomChart, HeatmapChart, LineChart } from 'echarts/charts';
-import {
-  DataZoomComponent,
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  TooltipComponent,
-  VisualMapComponent,
-} from 'echarts/components';
+import { CustomChart, HeatmapChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import { download, h } from '../dom';
 import { currentTheme } from '../theme';
 
 echarts.use([
-  LineChart, HeatmapChart, CustomChart, BarChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent,
-  VisualMapComponent, DataZoomComponent, CanvasRenderer, SVGRenderer,
+  LineChart, HeatmapChart, CustomChart, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent,
+  CanvasRenderer, SVGRenderer,
 ]);
 
 export type ChartOption = echarts.EChartsCoreOption;
