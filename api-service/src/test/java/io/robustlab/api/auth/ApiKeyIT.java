@@ -8,6 +8,8 @@ import io.robustlab.api.testing.ApiIntegrationTest;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,11 +69,23 @@ class ApiKeyIT extends ApiIntegrationTest {
         assertThat(schemes.get("apiKey").get("name").asString()).isEqualTo("X-API-Key");
         assertThat(docs.json().get("paths").has("/api/v1/api-keys")).isTrue();
         assertThat(anonymousApi().get("/swagger-ui/index.html").status()).isEqualTo(200);
-        // No web UI is packaged yet: its paths are a 404 problem, not a 401.
-        Response index = anonymousApi().get("/index.html");
-        assertThat(index.status()).isEqualTo(404);
-        assertThat(index.contentType()).startsWith("application/problem+json");
-        assertThat(anonymousApi().get("/assets/app.js").status()).isEqualTo(404);
+        // The dashboard (web-ui's jar): its page and its files need no key; it asks for one and sends it to /api.
+        for (String page : List.of("/", "/index.html")) {
+            Response index = anonymousApi().get(page);
+            assertThat(index.status()).as(page).isEqualTo(200);
+            assertThat(index.contentType()).startsWith("text/html");
+            assertThat(index.text()).contains("<title>RobustLab</title>");
+        }
+        Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(anonymousApi().get("/").text());
+        assertThat(script.find()).as("index.html loads its script from /assets/").isTrue();
+        Response asset = anonymousApi().get(script.group(1));
+        assertThat(asset.status()).isEqualTo(200);
+        assertThat(asset.contentType()).contains("javascript");
+        // A file the dashboard does not have is a 404 problem, not a 401.
+        Response missing = anonymousApi().get("/assets/no-such-file.js");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        assertThat(anonymousApi().get("/api/v1/jobs").status()).isEqualTo(401);
     }
 
     @Test
