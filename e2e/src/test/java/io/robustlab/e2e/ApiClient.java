@@ -34,6 +34,11 @@ final class ApiClient {
         this.key = key;
     }
 
+    /** The API key this client sends (the dashboard test types it into the browser). */
+    String key() {
+        return key;
+    }
+
     /** One server-sent event of a job's stream. */
     record StreamEvent(String event, long id, JsonNode data) {
     }

@@ -2,7 +2,6 @@ package io.robustlab.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,7 +79,7 @@ class DashboardIT {
                 .redirectErrorStream(true)
                 .redirectOutput(out.resolve("dashboard.log").toFile());
         builder.environment().put("ROBUSTLAB_UI_URL", "http://127.0.0.1:" + platform.apiProcess().port());
-        builder.environment().put("ROBUSTLAB_UI_KEY", projectKey(platform.api()));
+        builder.environment().put("ROBUSTLAB_UI_KEY", platform.api().key());
         builder.environment().put("ROBUSTLAB_UI_OUT", out.toString());
         builder.environment().put("ROBUSTLAB_UI_RUN", platform.run());
         builder.environment().put("CHROMIUM", CHROMIUM.toString());
@@ -127,12 +126,6 @@ class DashboardIT {
         }
     }
 
-    /** The project key the platform's client sends (ApiClient keeps it private; the browser needs it typed in). */
-    private static String projectKey(ApiClient api) throws ReflectiveOperationException {
-        Field key = ApiClient.class.getDeclaredField("key");
-        key.setAccessible(true);
-        return (String) key.get(api);
-    }
 
     private static void missing(String what) {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {

@@ -63,6 +63,7 @@ class StandaloneSmokeIT {
         up();
         assertThat(Files.readString(log)).as("the start-up banner").contains("RobustLab is running: http://127.0.0.1:"
                 + port + "/");
+        assertThat(text("/")).as("the web dashboard at the printed URL").contains("<title>RobustLab</title>");
 
         String train = submit("""
                 {"apiVersion": "robustlab/v1", "kind": "Train", "metadata": {"name": "standalone smoke"},
