@@ -34,6 +34,16 @@ final class ApiClient {
         this.key = key;
     }
 
+    /** Where the API is, for a client of its own (the CLI in CliGateIT). */
+    URI base() {
+        return base;
+    }
+
+    /** The project's key this client sends, for a client of its own (the CLI in CliGateIT). */
+    String key() {
+        return key;
+    }
+
     /** One server-sent event of a job's stream. */
     record StreamEvent(String event, long id, JsonNode data) {
     }
