@@ -5,7 +5,6 @@ import io.robustlab.cli.Exit;
 import io.robustlab.cli.results.CurveCsv;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
