@@ -101,6 +101,26 @@ class RobustLabCliTest {
     }
 
     @Test
+    void withoutLocalValidationTheApiJudgesTheSpec() throws Exception {
+        api.json("POST", "/api/v1/jobs", 400, """
+                {"title": "The spec is invalid", "status": 400, "detail": "precision is not a known field",
+                 "errors": [{"field": "precision", "message": "is not a known field"}]}
+                """);
+        String newer = Files.readString(Path.of("..", "examples", "train-mlp-gaussian.json"))
+                .replaceFirst("\\{", "{\"precision\": \"bf16\", ");
+        Path spec = Files.writeString(folder.resolve("newer.json"), newer);
+
+        Run local = cli("submit", spec.toString());
+        assertThat(local.exit()).isEqualTo(2);
+        assertThat(api.requests()).isEmpty();
+
+        Run remote = cli("submit", spec.toString(), "--no-validate");
+        assertThat(remote.exit()).isEqualTo(3);
+        assertThat(api.requests()).singleElement().satisfies(sent -> assertThat(sent.body()).isEqualTo(newer));
+        assertThat(remote.err()).contains("  precision: is not a known field");
+    }
+
+    @Test
     void statusShowsTheJobAndItsFailureReason() {
         api.json("GET", JOB_PATH, 200, Fixtures.job(Fixtures.JOB, "Train", "FAILED", "dataset cifar10 is missing"));
 

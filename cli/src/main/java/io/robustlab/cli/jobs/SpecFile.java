@@ -30,7 +30,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * rules the API applies — so that a bad spec is refused here, with every offending field named, before any request.
  *
  * @param json the JSON to send
- * @param spec the spec as the API will read it (defaults filled in)
+ * @param spec the spec as the API will read it (defaults filled in); null when read without validation
  */
 public record SpecFile(String json, JobSpec spec) {
 
@@ -47,9 +47,25 @@ public record SpecFile(String json, JobSpec spec) {
         String json = isYaml(file) ? yamlToJson(file, text) : text;
         if (!labels.isEmpty()) {
             validate(file, json);
-            json = withLabels(json, labels);
+            json = withLabels(file, json, labels);
         }
         return new SpecFile(json, validate(file, json));
+    }
+
+    /**
+     * As {@link #read}, without job-contracts' validation: for an API newer than this CLI, whose specs may have
+     * fields this CLI does not know. The API still validates, and its answer names every bad field.
+     *
+     * @return the spec file with a null {@link #spec()}
+     * @throws CliException {@link Exit#USAGE} when the file cannot be read, or (with labels) is not a JSON object
+     */
+    public static SpecFile readUnchecked(Path file, Map<String, String> labels) {
+        String text = text(file);
+        String json = isYaml(file) ? yamlToJson(file, text) : text;
+        if (!labels.isEmpty()) {
+            json = withLabels(file, json, labels);
+        }
+        return new SpecFile(json, null);
     }
 
     /** {@code --label key=value} options as a map, in the order given; a later key wins. */
@@ -100,14 +116,32 @@ public record SpecFile(String json, JobSpec spec) {
         return RobustLabApi.JSON.writeValueAsString(tree);
     }
 
-    private static String withLabels(String json, Map<String, String> labels) {
-        ObjectNode spec = (ObjectNode) RobustLabApi.JSON.readTree(json);
-        JsonNode metadata = spec.path("metadata");
-        ObjectNode meta = metadata.isObject() ? (ObjectNode) metadata : spec.putObject("metadata");
-        JsonNode existing = meta.path("labels");
-        ObjectNode target = existing.isObject() ? (ObjectNode) existing : meta.putObject("labels");
-        labels.forEach(target::put);
+    private static String withLabels(Path file, String json, Map<String, String> labels) {
+        JsonNode root;
+        try {
+            root = RobustLabApi.JSON.readTree(json);
+        } catch (JacksonException e) {
+            throw new CliException(Exit.USAGE, "spec file " + file + " is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (!(root instanceof ObjectNode spec)) {
+            throw new CliException(Exit.USAGE, "spec file " + file + " is not a JSON object");
+        }
+        ObjectNode labelled = object(file, object(file, spec, "metadata"), "labels");
+        labels.forEach(labelled::put);
         return RobustLabApi.JSON.writeValueAsString(spec);
+    }
+
+    /** The object under {@code name}, created when absent or null. */
+    private static ObjectNode object(Path file, ObjectNode parent, String name) {
+        JsonNode child = parent.path(name);
+        if (child.isObject()) {
+            return (ObjectNode) child;
+        }
+        if (!child.isMissingNode() && !child.isNull()) {
+            throw new CliException(Exit.USAGE, "spec file " + file + ": " + name + " must be an object to add "
+                    + "--label to it");
+        }
+        return parent.putObject(name);
     }
 
     private static JobSpec validate(Path file, String json) {

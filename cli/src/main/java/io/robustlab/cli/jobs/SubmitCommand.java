@@ -43,6 +43,10 @@ public final class SubmitCommand implements Callable<Integer> {
             + "instead of running the spec again.")
     boolean reuse;
 
+    @Option(names = "--no-validate", description = "Send the spec without validating it here (for an API newer "
+            + "than this CLI); the API still validates it.")
+    boolean noValidate;
+
     @Option(names = "--wait", description = "Wait until the job finishes; exit 0 when it SUCCEEDED, 4 when it "
             + "FAILED or was CANCELLED, 5 on timeout.")
     boolean await;
@@ -64,7 +68,8 @@ public final class SubmitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JobText.requireWaitFor(await, timeout);
-        SpecFile file = SpecFile.read(spec, SpecFile.labels(labels));
+        SpecFile file = noValidate ? SpecFile.readUnchecked(spec, SpecFile.labels(labels))
+                : SpecFile.read(spec, SpecFile.labels(labels));
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         RobustLabApi api = apiOptions.connect();

@@ -119,6 +119,28 @@ class SpecFileTest {
     }
 
     @Test
+    void withoutValidationTheSpecIsSentAsItIsWithItsLabels() throws Exception {
+        String newer = TRAIN_JSON.replace("\"epochs\": 2", "\"epochs\": 2, \"precision\": \"bf16\"");
+        assertThatThrownBy(() -> SpecFile.read(write("newer.json", newer), Map.of()))
+                .hasMessageContaining("precision: is not a known field");
+
+        SpecFile unchecked = SpecFile.readUnchecked(write("newer.json", newer), Map.of());
+        assertThat(unchecked.json()).isEqualTo(newer);
+        assertThat(unchecked.spec()).isNull();
+        SpecFile labelled = SpecFile.readUnchecked(write("newer.yaml", TRAIN_YAML + "precision: bf16\n"),
+                Map.of("ci", "yes"));
+        JsonNode sent = RobustLabApi.JSON.readTree(labelled.json());
+        assertThat(sent.path("precision").asString()).isEqualTo("bf16");
+        assertThat(sent.path("metadata").path("labels").path("ci").asString()).isEqualTo("yes");
+        assertThat(sent.path("metadata").path("labels").path("study").asString()).isEqualTo("baseline");
+
+        assertThatThrownBy(() -> SpecFile.readUnchecked(write("list.json", "[1, 2]"), Map.of("ci", "yes")))
+                .hasMessageContaining("is not a JSON object");
+        assertThatThrownBy(() -> SpecFile.readUnchecked(write("meta.json", "{\"metadata\": 3}"), Map.of("ci", "y")))
+                .hasMessageContaining("metadata must be an object to add --label to it");
+    }
+
+    @Test
     void theProjectsExampleSpecsAreValid() {
         Path examples = Path.of("..", "examples");
         for (String name : List.of("train-mlp-fashion-mnist.json", "evaluate-quick.json",
