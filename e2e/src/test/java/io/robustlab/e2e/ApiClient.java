@@ -34,7 +34,12 @@ final class ApiClient {
         this.key = key;
     }
 
-    /** The API key this client sends (the dashboard test types it into the browser). */
+    /** Where the API is, for a client of its own (the CLI in CliGateIT). */
+    URI base() {
+        return base;
+    }
+
+    /** The project's key this client sends, for a client of its own (the CLI in CliGateIT). */
     String key() {
         return key;
     }

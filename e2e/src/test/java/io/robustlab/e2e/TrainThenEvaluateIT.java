@@ -195,7 +195,7 @@ class TrainThenEvaluateIT {
     }
 
     /** The workers find Fashion-MNIST in ROBUSTLAB_DATA_DIR, ~/.robustlab/data or /usr/share/datasets. */
-    private static void requireFashionMnist() {
+    static void requireFashionMnist() {
         String dataDir = System.getenv("ROBUSTLAB_DATA_DIR");
         List<Path> folders = Stream.of(dataDir == null ? null : Path.of(dataDir, "fashion-mnist"),
                         Path.of(System.getProperty("user.home"), ".robustlab", "data", "fashion-mnist"),
