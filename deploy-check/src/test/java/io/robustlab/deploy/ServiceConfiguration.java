@@ -33,17 +33,8 @@ final class ServiceConfiguration {
 
     /** Every environment variable the service reads. */
     static Set<String> variables(Service service) {
-        Set<String> names = new TreeSet<>();
-        Matcher placeholder = PLACEHOLDER.matcher(Repository.read(Service.applicationYml(service.name())));
-        while (placeholder.find()) {
-            names.add(placeholder.group(1));
-        }
-        addBound(names, "robustlab.artifacts", ArtifactStoreSettings.class);
-        for (String module : modules(service)) {
-            for (Class<?> record : RECORDS_BY_MODULE.getOrDefault(module, List.of())) {
-                addBound(names, prefix(record), record);
-            }
-        }
+        Set<String> names = placeholders(service);
+        properties(service).values().forEach(names::addAll);
         names.add("JAVA_TOOL_OPTIONS");
         if (service.worker()) {
             // DataLocations reads these itself; DJL, OpenMP/MKL (the ./robustlab launcher's settings) and the
@@ -54,13 +45,30 @@ final class ServiceConfiguration {
         return names;
     }
 
-    /** The {@code @ConfigurationProperties} records the service's modules hold, by prefix. */
-    static Map<String, Class<?>> records(Service service) {
-        Map<String, Class<?>> records = new LinkedHashMap<>();
+    /**
+     * Every property Spring binds for the service from its records, each with the environment variables it can be
+     * given as, e.g. {@code robustlab.worker.shutdown-timeout} with {@code ROBUSTLAB_WORKER_SHUTDOWNTIMEOUT} and
+     * {@code ROBUSTLAB_WORKER_SHUTDOWN_TIMEOUT}.
+     */
+    static Map<String, Set<String>> properties(Service service) {
+        Map<String, Set<String>> properties = new LinkedHashMap<>();
+        addProperties(properties, "robustlab.artifacts", ArtifactStoreSettings.class);
         for (String module : modules(service)) {
-            RECORDS_BY_MODULE.getOrDefault(module, List.of()).forEach(record -> records.put(prefix(record), record));
+            for (Class<?> record : RECORDS_BY_MODULE.getOrDefault(module, List.of())) {
+                addProperties(properties, prefix(record), record);
+            }
         }
-        return records;
+        return properties;
+    }
+
+    /** The {@code ${VARIABLE}} placeholders of the service's application.yml. */
+    static Set<String> placeholders(Service service) {
+        Set<String> names = new TreeSet<>();
+        Matcher placeholder = PLACEHOLDER.matcher(Repository.read(Service.applicationYml(service.name())));
+        while (placeholder.find()) {
+            names.add(placeholder.group(1));
+        }
+        return names;
     }
 
     private static List<String> modules(Service service) {
@@ -68,15 +76,16 @@ final class ServiceConfiguration {
     }
 
     /** Both names Spring binds from the environment: canonical ({@code ..._WORKDIRECTORY}) and with underscores. */
-    private static void addBound(Set<String> names, String prefix, Class<?> record) {
+    private static void addProperties(Map<String, Set<String>> properties, String prefix, Class<?> record) {
         for (RecordComponent component : record.getRecordComponents()) {
             String property = prefix + "." + kebab(component.getName());
             Class<?> type = component.getType();
             if (type.isRecord() && type.getPackageName().startsWith("io.robustlab")) {
-                addBound(names, property, type);
+                addProperties(properties, property, type);
             } else {
-                names.add(property.replace(".", "_").replace("-", "").toUpperCase());
-                names.add(property.replace(".", "_").replace("-", "_").toUpperCase());
+                properties.put(property, new TreeSet<>(List.of(
+                        property.replace(".", "_").replace("-", "").toUpperCase(),
+                        property.replace(".", "_").replace("-", "_").toUpperCase())));
             }
         }
     }
