@@ -115,8 +115,10 @@ final class ServiceConfiguration {
                         + "ServiceConfiguration to read it");
             }
             String location = type.getProtectionDomain().getCodeSource().getLocation().toString();
+            // target/classes of the module in a reactor build, or its jar (<module>-<version>.jar).
             String module = List.of("worker-common", "api-service", "trainer-service", "attack-service").stream()
-                    .filter(location::contains).findFirst()
+                    .filter(m -> location.contains("/" + m + "/target/") || location.contains("/" + m + "-"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException(type + " comes from no known module: " + location));
             byModule.computeIfAbsent(module, m -> new ArrayList<>()).add(type);
         }
