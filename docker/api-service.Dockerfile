@@ -3,11 +3,18 @@
 #   docker build -f docker/api-service.Dockerfile -t robustlab/api-service:0.1.0-SNAPSHOT .
 # The API never loads PyTorch: no native library in this image.
 
+# The web UI (the web-ui module, a dependency of the API) is built by npm during the Maven build: node and npm come
+# from the official Node image (Vite needs Node 20.19 or newer).
+FROM node:22-bookworm-slim AS node
+
 FROM eclipse-temurin:21-jdk-noble AS build
+COPY --from=node /usr/local/bin/node /usr/local/bin/node
+COPY --from=node /usr/local/lib/node_modules /usr/local/lib/node_modules
+RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm && node --version && npm --version
 WORKDIR /src
 COPY . .
-# The Maven repository is a build cache, never a layer of the image.
-RUN --mount=type=cache,target=/root/.m2 \
+# The Maven and npm repositories are build caches, never layers of the image.
+RUN --mount=type=cache,target=/root/.m2 --mount=type=cache,target=/root/.npm \
     ./mvnw -B -q -pl api-service -am package -DskipTests
 RUN java -Djarmode=tools -jar api-service/target/api-service-*-exec.jar \
         extract --destination /app --application-filename app.jar
