@@ -3,11 +3,14 @@ package io.robustlab.standalone;
 import java.util.List;
 
 /**
- * What the services are told about the embedded broker: which RabbitMQ features to leave out because Qpid does not
- * have them. Without a broker-side delivery limit, a job that keeps failing its run is stopped by the API's
- * attempt limit ({@code robustlab.jobs.max-attempts}) rather than by the broker.
+ * What the services are told about the embedded broker: where it is, and the Spring profile
+ * {@value #PROFILE}, declared in api-service's {@code application.yml}, under which the API declares only what Qpid
+ * supports (no quorum queues, delivery limits or dead-letter exchanges). Without a broker-side delivery limit, a
+ * job whose run keeps breaking down is failed by the worker itself (worker-common's {@code JobLoop}).
  */
 final class EmbeddedBrokerProfile {
+
+    static final String PROFILE = "embedded-broker";
 
     private EmbeddedBrokerProfile() {
     }
@@ -19,8 +22,6 @@ final class EmbeddedBrokerProfile {
                 "spring.rabbitmq.port=" + broker.port(),
                 "spring.rabbitmq.username=" + broker.user(),
                 "spring.rabbitmq.password=" + broker.password(),
-                // Quorum queues and their delivery limit, and dead-letter exchanges, are RabbitMQ's.
-                "robustlab.messaging.quorum-queues=false",
-                "robustlab.messaging.dead-lettering=false");
+                "spring.profiles.active=" + PROFILE);
     }
 }

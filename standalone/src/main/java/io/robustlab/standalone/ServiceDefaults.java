@@ -44,7 +44,8 @@ final class ServiceDefaults {
     @SuppressWarnings("unchecked")
     private static String applicationName(URL url) throws IOException {
         try (InputStream in = url.openStream()) {
-            Object document = new Yaml(new LoaderOptions()).load(in);
+            // The first document holds the defaults; later ones are profile sections.
+            Object document = new Yaml(new LoaderOptions()).loadAll(in).iterator().next();
             if (!(document instanceof Map<?, ?> root) || !(root.get("spring") instanceof Map<?, ?> spring)
                     || !(spring.get("application") instanceof Map<?, ?> application)) {
                 return null;
