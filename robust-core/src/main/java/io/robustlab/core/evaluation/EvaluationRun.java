@@ -8,11 +8,16 @@ import io.robustlab.contracts.spec.SpecCodec;
 import io.robustlab.core.data.ExampleSet;
 import io.robustlab.core.model.Network;
 import io.robustlab.core.model.NoGradScope;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -54,12 +59,38 @@ public final class EvaluationRun {
     public static EvaluationResult run(EvaluateSpec spec, Network network, ExampleSet samples,
             EvaluationListener listener, BooleanSupplier cancelled, EvaluationOptions options,
             AdversarialObserver observer) {
-        return run(spec, network, samples, listener, cancelled, options, AttackSource.FACTORIES, observer);
+        return run(spec, network, samples, listener, cancelled, options, observer, AttackCheckpoints.NONE);
+    }
+
+    /**
+     * As {@link #run(EvaluateSpec, Network, ExampleSet, EvaluationListener, BooleanSupplier, EvaluationOptions,
+     * AdversarialObserver)}, keeping each finished attack's outcome in {@code checkpoints} and taking the outcomes
+     * kept there by an earlier run of the same evaluation instead of running those attacks again. A resumed attack's
+     * curve points are reported to the listener again (the observer hears nothing of it: its successes were seen
+     * by the run that ran it); the worst cases, warnings and tables are computed from all attacks' outcomes, so the
+     * result equals an uninterrupted run's except {@link Timings}: a resumed attack's {@link AttackCost} is the one
+     * measured by the run that ran it, {@link Timings#resumedAttacks()} names the resumed curves, and the other
+     * timings are this run's.
+     *
+     * @throws IllegalStateException also when {@code checkpoints} hold an outcome of another evaluation
+     */
+    public static EvaluationResult run(EvaluateSpec spec, Network network, ExampleSet samples,
+            EvaluationListener listener, BooleanSupplier cancelled, EvaluationOptions options,
+            AdversarialObserver observer, AttackCheckpoints checkpoints) {
+        return run(spec, network, samples, listener, cancelled, options, AttackSource.FACTORIES, observer,
+                checkpoints);
     }
 
     static EvaluationResult run(EvaluateSpec spec, Network network, ExampleSet samples, EvaluationListener listener,
             BooleanSupplier cancelled, EvaluationOptions options, AttackSource attackSource,
             AdversarialObserver observer) {
+        return run(spec, network, samples, listener, cancelled, options, attackSource, observer,
+                AttackCheckpoints.NONE);
+    }
+
+    static EvaluationResult run(EvaluateSpec spec, Network network, ExampleSet samples, EvaluationListener listener,
+            BooleanSupplier cancelled, EvaluationOptions options, AttackSource attackSource,
+            AdversarialObserver observer, AttackCheckpoints checkpoints) {
         long started = System.nanoTime();
         EvaluateSpec filled = spec.withDefaults();
         double[] epsilons = filled.epsilonGrid();
@@ -112,12 +143,30 @@ public final class EvaluationRun {
                     attackSource, observer, listener, cancelled, work);
             context.workDone(1);
 
+            String evaluation = attacks.isEmpty() ? null : fingerprint(filled, samples, options);
             List<RobustnessCurve> curves = new ArrayList<>();
             List<AttackCost> costs = new ArrayList<>();
+            List<String> resumed = new ArrayList<>();
             for (int a = 0; a < attacks.size(); a++) {
-                AttackOutcome outcome = attackSource.isFixedBudget(attacks.get(a))
-                        ? FixedBudgetSweep.run(context, attacks.get(a), a)
-                        : MinimumNormSweep.run(context, attacks.get(a), a);
+                AttackSpec attack = attacks.get(a);
+                boolean fixedBudget = attackSource.isFixedBudget(attack);
+                Optional<AttackOutcome> kept = checkpoints.finished(evaluation, a, attack);
+                AttackOutcome outcome;
+                if (kept.isPresent()) {
+                    outcome = kept.get();
+                    requireFits(outcome.curve(), attack, epsilons, samples.size());
+                    resumed.add(outcome.curve().label());
+                    BitSet counted = SampleBits.decode(outcome.curve().counted());
+                    for (int k = 0; k < epsilons.length; k++) {
+                        listener.curvePoint(CurvePoint.of(outcome.curve().label(), epsilons[k],
+                                outcome.curve().brokenAt(k), counted));
+                    }
+                    context.workDone(epsilons.length + (fixedBudget ? 0 : 1));
+                } else {
+                    outcome = fixedBudget ? FixedBudgetSweep.run(context, attack, a)
+                            : MinimumNormSweep.run(context, attack, a);
+                    checkpoints.attackFinished(evaluation, a, attack, outcome);
+                }
                 curves.add(outcome.curve());
                 costs.add(outcome.cost());
             }
@@ -153,11 +202,49 @@ public final class EvaluationRun {
             double measuredPerSample = costs.stream().mapToLong(AttackCost::measuredPasses).sum()
                     / (double) samples.size();
             Timings timings = new Timings(cleanSeconds, costs, corruptionSeconds, noiseSeconds, seconds(started),
-                    passesPerSample, measuredPerSample, options.nestedReuse(), options.earlyExit());
+                    passesPerSample, measuredPerSample, options.nestedReuse(), options.earlyExit(), resumed);
             listener.progress(1);
             return new EvaluationResult(SpecCodec.specHash(filled), samples.size(),
                     (double) cleanCorrect.cardinality() / samples.size(), SampleBits.encode(cleanCorrect), epsilons,
                     curves, worstCases, corruptions, weightNoise, warnings, timings);
+        }
+    }
+
+    /**
+     * What identifies an evaluation's attack outcomes: the spec's hash (with defaults: attacks, grid, seed, batch
+     * size), the samples (count, and a SHA-256 of their labels and values) and the options that change the curves.
+     * The model is the one the spec names and is not hashed.
+     */
+    static String fingerprint(EvaluateSpec filled, ExampleSet samples, EvaluationOptions options) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JDK has no SHA-256", e);
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+        int[] labels = samples.labels();
+        float[] features = samples.features();
+        for (int i = 0; i < labels.length + features.length; i++) {
+            if (!buffer.hasRemaining()) {
+                digest.update(buffer.flip());
+                buffer.clear();
+            }
+            buffer.putInt(i < labels.length ? labels[i] : Float.floatToIntBits(features[i - labels.length]));
+        }
+        digest.update(buffer.flip());
+        return SpecCodec.specHash(filled) + "/" + samples.size() + "/" + HexFormat.of().formatHex(digest.digest())
+                + "/nestedReuse=" + options.nestedReuse() + "/earlyExit=" + options.earlyExit();
+    }
+
+    /** A kept outcome must be the attack's, on this grid and these samples; the fingerprint says so, this checks. */
+    private static void requireFits(RobustnessCurve curve, AttackSpec attack, double[] epsilons, int samples) {
+        if (!curve.label().equals(attack.curveLabel()) || curve.broken().size() != epsilons.length
+                || curve.robustAccuracy().length != epsilons.length
+                || SampleBits.decode(curve.counted()).length() > samples) {
+            throw new IllegalStateException("the kept outcome of " + attack.curveLabel() + " does not fit this "
+                    + "evaluation: curve " + curve.label() + " with " + curve.broken().size() + " points for "
+                    + epsilons.length + " epsilons");
         }
     }
 
