@@ -44,6 +44,10 @@ final class AdversarialGallery implements AdversarialObserver {
     private record Counted(double epsilon, float[] adversarial) {
     }
 
+    /** A sample kept for an attack's gallery, as an attack's checkpoint stores it ({@link StoredAttackCheckpoints}). */
+    record Kept(int sample, double epsilon, float[] adversarial) {
+    }
+
     /** One sample of the gallery, as {@code index.json} lists it. */
     record Entry(int sample, int label, int cleanPrediction, int adversarialPrediction, double epsilon,
             double perturbationNorm, double perturbationScale, String clean, String adversarial, String perturbation,
@@ -66,6 +70,22 @@ final class AdversarialGallery implements AdversarialObserver {
         Map<Integer, Counted> kept = byCurve.computeIfAbsent(curve, c -> new LinkedHashMap<>());
         if (kept.size() < perAttack && !kept.containsKey(sample)) {
             kept.put(sample, new Counted(epsilon, adversarial));
+        }
+    }
+
+    /** The samples kept so far for {@code curve}'s gallery, in the order they were kept. */
+    List<Kept> kept(String curve) {
+        return byCurve.getOrDefault(curve, Map.of()).entrySet().stream()
+                .map(e -> new Kept(e.getKey(), e.getValue().epsilon(), e.getValue().adversarial())).toList();
+    }
+
+    /**
+     * Keeps the samples an earlier run kept for {@code curve} (an attack this run resumes and does not run), as if
+     * they were counted again in the same order.
+     */
+    void restore(String curve, List<Kept> samples) {
+        for (Kept kept : samples) {
+            counted(curve, kept.epsilon(), kept.sample(), kept.adversarial());
         }
     }
 

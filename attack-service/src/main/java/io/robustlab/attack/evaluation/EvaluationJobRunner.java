@@ -36,12 +36,14 @@ import org.springframework.stereotype.Component;
  * Runs an {@code Evaluate} job with robust-core's {@link EvaluationRun}: each curve point, corruption row and
  * weight-noise row is published as soon as it is measured, and the whole result is stored as {@code result.json},
  * with a few adversarial examples per attack for the UI's gallery ({@link AdversarialGallery}).
- * An evaluation keeps nothing when stopped, so a redelivered job starts over.
+ * Each finished attack is stored at once ({@link StoredAttackCheckpoints}), and every run restores what is stored,
+ * so a job stopped by a shutdown, or killed, resumes after its last finished attack.
  */
 @Component
 class EvaluationJobRunner implements JobRunner {
 
     static final String RESULT = "result.json";
+    static final String CHECKPOINTS = "evaluation";
     private static final Logger log = LoggerFactory.getLogger(EvaluationJobRunner.class);
 
     private final DataLocations dataLocations;
@@ -63,11 +65,19 @@ class EvaluationJobRunner implements JobRunner {
         Path modelFolder = ModelFolder.fetch(context, spec);
         ExampleSet samples = samples(spec, context.workerId());
         AdversarialGallery examples = new AdversarialGallery(gallery.samplesPerAttack());
+        StoredAttackCheckpoints checkpoints = new StoredAttackCheckpoints(context,
+                context.workDirectory().resolve(CHECKPOINTS), examples);
+        int finished = checkpoints.restore();
+        int attacks = spec.attacks() == null ? 0 : spec.attacks().size();
+        if (finished > 0) {
+            log.info("job {}: resuming evaluation with {} of {} attacks done", context.message().jobId(), finished,
+                    attacks);
+        }
         List<Artifact> artifacts = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager()) {
             Network network = load(modelFolder, manager);
             log.info("job {}: evaluating {} on {} samples", context.message().jobId(), network, samples.size());
-            EvaluationResult result = evaluate(context, spec, network, samples, examples);
+            EvaluationResult result = evaluate(context, spec, network, samples, examples, checkpoints);
             Path file = context.workDirectory().resolve(RESULT);
             EvaluationJson.write(result, file);
             artifacts.add(context.upload(RESULT, file, "application/json"));
@@ -77,10 +87,10 @@ class EvaluationJobRunner implements JobRunner {
     }
 
     private static EvaluationResult evaluate(JobContext context, EvaluateSpec spec, Network network,
-            ExampleSet samples, AdversarialGallery examples) {
+            ExampleSet samples, AdversarialGallery examples, StoredAttackCheckpoints checkpoints) {
         try {
             return EvaluationRun.run(spec, network, samples, new EventListener(context, spec, samples.size()),
-                    context::stopRequested, EvaluationOptions.DEFAULT, examples);
+                    context::stopRequested, EvaluationOptions.DEFAULT, examples, checkpoints);
         } catch (UnsupportedOperationException e) {
             throw new JobFailure("this worker cannot run the spec: " + e.getMessage(), false, e);
         } catch (IllegalArgumentException e) {

@@ -1,11 +1,8 @@
 package io.robustlab.attack.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.robustlab.artifacts.FileSystemArtifactStore;
-import io.robustlab.attack.AttackApplication;
 import io.robustlab.contracts.message.JobMessage;
 import io.robustlab.contracts.message.WorkerEvent.Artifact;
 import io.robustlab.contracts.message.WorkerEvent.CorruptionPoint;
@@ -14,23 +11,13 @@ import io.robustlab.contracts.message.WorkerEvent.Failed;
 import io.robustlab.contracts.message.WorkerEvent.Succeeded;
 import io.robustlab.contracts.message.WorkerEvent.WeightNoisePoint;
 import io.robustlab.contracts.spec.SpecCodec;
-import io.robustlab.contracts.spec.TrainSpec;
-import io.robustlab.core.data.DataLocations;
-import io.robustlab.core.data.Dataset;
-import io.robustlab.core.data.DatasetNotFoundException;
-import io.robustlab.core.data.Datasets;
 import io.robustlab.core.evaluation.EvaluationJson;
 import io.robustlab.core.evaluation.EvaluationResult;
-import io.robustlab.core.train.EpochListener;
-import io.robustlab.core.train.TrainingResult;
-import io.robustlab.core.train.TrainingRun;
 import io.robustlab.worker.testing.EventStream;
 import io.robustlab.worker.testing.EventStream.Received;
 import io.robustlab.worker.testing.TestBroker;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,14 +25,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -72,14 +56,8 @@ class EvaluationWorkerIT {
         broker.declareTopology();
         events = broker.events();
         store = new FileSystemArtifactStore(temp.resolve("store"));
-        modelPrefix = "jobs/" + UUID.randomUUID() + "/attempt-1/model/";
-        storeModel(train(), modelPrefix);
-
-        worker = new SpringApplicationBuilder(AttackApplication.class).web(WebApplicationType.NONE)
-                .run(broker.workerArguments(Map.of(
-                        "robustlab.artifacts.root", store.root(),
-                        "robustlab.worker.work-directory", temp.resolve("work"),
-                        "robustlab.worker.threads", 1)));
+        modelPrefix = EvaluationWorkers.storedModel(store, temp);
+        worker = EvaluationWorkers.start(broker, store.root(), temp.resolve("work"));
     }
 
     @AfterAll
@@ -89,37 +67,6 @@ class EvaluationWorkerIT {
         }
         if (broker != null) {
             broker.close();
-        }
-    }
-
-    /** One epoch of a small MLP on 500 Fashion-MNIST images. */
-    private static Path train() throws IOException {
-        TrainSpec spec = (TrainSpec) SpecCodec.parse("""
-                {"apiVersion": "robustlab/v1", "kind": "Train",
-                 "dataset": {"name": "fashion-mnist", "trainSize": 500, "testSize": 100},
-                 "model": {"architecture": "mlp", "hidden": [32]},
-                 "optimizer": {"name": "sgd", "learningRate": 0.1}, "epochs": 1, "batchSize": 50, "seed": 1}""")
-                .withDefaults();
-        Dataset data;
-        try {
-            data = Datasets.load(spec.dataset(), DataLocations.fromEnvironment());
-        } catch (DatasetNotFoundException e) {
-            String why = "this test needs Fashion-MNIST: " + e.getMessage();
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(why);
-            }
-            assumeTrue(false, why);
-            throw e;
-        }
-        TrainingResult result = TrainingRun.run(spec, data, temp.resolve("training"), EpochListener.NONE);
-        return result.modelFolder();
-    }
-
-    private static void storeModel(Path folder, String prefix) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                store.put(prefix + file.getFileName(), file, "application/octet-stream");
-            }
         }
     }
 
