@@ -9,6 +9,7 @@ import io.robustlab.contracts.spec.EvaluateSpec;
 import io.robustlab.core.data.CorruptDataException;
 import io.robustlab.core.data.DataLocations;
 import io.robustlab.core.data.DatasetNotFoundException;
+import io.robustlab.core.data.DatasetProblems;
 import io.robustlab.core.data.ExampleSet;
 import io.robustlab.core.evaluation.CorruptionRow;
 import io.robustlab.core.evaluation.EvaluationJson;
@@ -102,14 +103,8 @@ class EvaluationJobRunner implements JobRunner {
         String name = spec.dataset().name();
         try {
             return EvaluationSamples.load(spec, dataLocations);
-        } catch (DatasetNotFoundException e) {
-            throw new JobFailure("dataset " + name + " is not installed on worker " + workerId + ": "
-                    + e.getMessage(), false, e);
-        } catch (CorruptDataException e) {
-            throw new JobFailure("the " + name + " files on worker " + workerId + " are damaged: " + e.getMessage(),
-                    false, e);
-        } catch (IllegalArgumentException e) {
-            throw new JobFailure("dataset " + name + ": " + e.getMessage(), false, e);
+        } catch (DatasetNotFoundException | CorruptDataException | IllegalArgumentException e) {
+            throw new JobFailure(DatasetProblems.describe(name, workerId, e), false, e);
         }
     }
 
