@@ -210,6 +210,11 @@ final class Platform implements AutoCloseable {
         return run;
     }
 
+    /** The filesystem artifact store every service of this run shares. */
+    Path artifacts() {
+        return scratch.resolve("artifacts");
+    }
+
     /**
      * Makes exactly {@code count} trainers run and consume the train queue: trainers that died are forgotten,
      * surplus ones stopped (SIGTERM), missing ones started (named {@code trainer-N}, N never reused).
