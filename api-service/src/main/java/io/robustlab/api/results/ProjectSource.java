@@ -33,6 +33,8 @@ final class ProjectSource implements ActivitySource {
     public Reading next(int limit) {
         List<ProjectActivity.Row> rows = activity.after(caller.project(), filter, position, limit);
         List<ActivityEvent> events = new ArrayList<>(rows.size());
+        // Moved only once every event is built: a failed read of a summary leaves the stream where it was.
+        ProjectPosition last = position;
         boolean settling = false;
         for (ProjectActivity.Row row : rows) {
             if (!row.settled()) {
@@ -45,8 +47,9 @@ final class ProjectSource implements ActivitySource {
                 activity.summary(caller, row.jobId()).ifPresent(job -> data.set("job", job));
             }
             events.add(new ActivityEvent(row.position().toString(), row.name(), activity.write(data), false));
-            position = row.position();
+            last = row.position();
         }
+        position = last;
         return new Reading(events, !settling && rows.size() == limit, false, settling);
     }
 
