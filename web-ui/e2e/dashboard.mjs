@@ -1,6 +1,7 @@
 // The dashboard in a real headless Chromium against a running API with real workers (driven by e2e's DashboardIT,
 // or by hand: see web-ui/README.md). It submits a Train job from the form, watches it change status live in the jobs
-// list, evaluates its model from the job page, checks the robustness chart's series against the API's curves,
+// list, submits a grid of 5 more and sees each appear and finish live in the list without any read of the list,
+// evaluates its model from the job page, checks the robustness chart's series against the API's curves,
 // compares two evaluations, and saves screenshots. Writes a JSON report; exits 0 only when every check passed.
 //
 // Environment: ROBUSTLAB_UI_URL (the API's base URL, which serves the dashboard), ROBUSTLAB_UI_KEY (an API key),
@@ -154,6 +155,66 @@ async function main() {
     check('status changes came over the live stream', seen.some((s, i) => i > 0 && s.endsWith('/sse')
       && s.split('/')[0] !== seen[i - 1].split('/')[0]), seen);
     check('no reload happened', await page.evaluate(() => window.__sameDocument === true));
+
+    // 3b. A grid of jobs, more than the 3 job streams the list used to follow: the one project stream brings every
+    // new row and every status change, with no read of the list (its requests are counted in the page).
+    const grid = [];
+    await page.evaluate(() => {
+      window.__listReads = 0;
+      const original = window.fetch;
+      window.fetch = (input, init) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        if (/\/api\/v1\/jobs\?/.test(url)) window.__listReads++;
+        return original(input, init);
+      };
+      window.__finalAt = {};
+      window.__gridWatch = setInterval(() => {
+        for (const row of document.querySelectorAll('tr[data-job-id]')) {
+          const id = row.dataset.jobId;
+          if (!window.__finalAt[id] && ['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(row.dataset.status)) {
+            window.__finalAt[id] = { at: Date.now(), status: row.dataset.status, by: row.dataset.updatedBy };
+          }
+        }
+      }, 50);
+    });
+    for (let i = 0; i < 5; i++) {
+      const created = await apiJson('/api/v1/jobs', {
+        method: 'POST',
+        body: JSON.stringify({
+          apiVersion: 'robustlab/v1', kind: 'Train', metadata: { name: `ui-grid-${i}-${run}`, labels: { e2e: run, grid: String(i) } },
+          dataset: { name: 'gaussian', trainSize: 1000, testSize: 200, dimension: 20, mu: 0.5, sigma: 1.0 },
+          model: { architecture: 'mlp', hidden: [32], activation: 'tanh' }, optimizer: { name: 'sgd', learningRate: 0.05, momentum: 0 },
+          epochs: 2, batchSize: 50, seed: 100 + i,
+        }),
+      });
+      grid.push({ id: created.id, submittedAt: Date.now() });
+    }
+    report.jobs.grid = grid.map((g) => g.id);
+    const appeared = await Promise.all(grid.map((g) => page.waitForSelector(`tr[data-job-id="${g.id}"]`, { timeout: 3_000 })
+      .then(() => true, () => false)));
+    check('each job of a grid of 5 appears in the list within 3 s of its submission, without a reload',
+      appeared.every(Boolean), appeared);
+    const apiFinalAt = {};
+    const gridDeadline = Date.now() + JOB_TIMEOUT;
+    while (Object.keys(apiFinalAt).length < grid.length && Date.now() < gridDeadline) {
+      for (const g of grid) {
+        if (apiFinalAt[g.id]) continue;
+        const current = await apiJson(`/api/v1/jobs/${g.id}`);
+        if (['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(current.status)) apiFinalAt[g.id] = { at: Date.now(), status: current.status };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    check('the 5 grid jobs succeeded', grid.every((g) => apiFinalAt[g.id]?.status === 'SUCCEEDED'), apiFinalAt);
+    await page.waitForFunction((ids) => ids.every((id) => window.__finalAt[id]), grid.map((g) => g.id), { timeout: 5_000 }).catch(() => {});
+    const pageFinalAt = await page.evaluate(() => (clearInterval(window.__gridWatch), window.__finalAt));
+    // The API is polled every ~0.2 s per job, so the page may even be first: only a late row counts against it.
+    const lags = grid.map((g) => (pageFinalAt[g.id] && apiFinalAt[g.id] ? pageFinalAt[g.id].at - apiFinalAt[g.id].at : null));
+    check('every grid row showed its final status within 3 s of the API, over the live stream',
+      grid.every((g, i) => lags[i] !== null && lags[i] < 3_000 && pageFinalAt[g.id].status === apiFinalAt[g.id].status
+        && pageFinalAt[g.id].by === 'sse'), { lags, pageFinalAt });
+    const listReads = await page.evaluate(() => window.__listReads);
+    check('the list was not read again meanwhile', listReads === 0, listReads);
+    check('the list says it is live', (await page.locator('.list-status').getAttribute('data-live')) === 'yes');
 
     // 4. The Train job's page: training curves; then "Evaluate this model".
     await page.click(`${row} td.name a`);

@@ -96,3 +96,8 @@ export const api = {
 export function eventsUrl(id: string): string {
   return `/api/v1/jobs/${encodeURIComponent(id)}/events`;
 }
+
+/** The project stream: every job's status changes and progress, one connection for a whole list. */
+export function projectEventsUrl(): string {
+  return '/api/v1/events';
+}

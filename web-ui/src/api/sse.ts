@@ -82,6 +82,8 @@ export interface StreamOptions {
   url: string;
   headers: () => Record<string, string>;
   onEvent: (event: SseEvent) => void;
+  /** Called each time the stream is (re)connected. */
+  onOpen?: () => void;
   /** Called when the server ended the stream on purpose (the job finished) or refused it for good. */
   onEnd?: (reason: string) => void;
   /** Called on each connection problem before a retry. */
@@ -117,6 +119,7 @@ export function openEventStream(options: StreamOptions): () => void {
           }
           throw new Error(`the stream answered ${response.status}`);
         }
+        options.onOpen?.();
         const parser = new SseParser();
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
         for (;;) {

@@ -1,17 +1,17 @@
-// The jobs list: filters, a row per job updated live over the event streams of the jobs still queued or running.
-import { api, type JobFilter } from '../api/client';
+// The jobs list: filters, a row per job, kept live by the project's event stream (GET /api/v1/events): one
+// connection for every row, whatever the number of running jobs; new jobs appear when they pass the filters.
+import { api, authHeaders, projectEventsUrl, type JobFilter } from '../api/client';
+import { openEventStream, type SseEvent } from '../api/sse';
 import { finished, JOB_STATUSES, type JobView } from '../api/types';
 import { duration, emptyState, errorBox, h, statusBadge, time } from '../dom';
 import { navigate, type Route } from '../router';
 import { jobTitle, labelChips, progressBar } from './common';
-import { followJob } from './live';
+import { applyEvent, fromPage, type ListState, type StreamEvent } from './liveList';
 
-/**
- * Browsers open at most six HTTP/1.1 connections to one server, and each event stream holds one: the list follows
- * at most this many active jobs live and refreshes the rest (and finds new jobs) by reading the list again.
- */
-const MAX_STREAMS = 3;
-const REFRESH_MILLIS = 10_000;
+/** Only when the API refuses the project stream (an older API): the list is read again this often instead. */
+const FALLBACK_REFRESH_MILLIS = 10_000;
+/** The list is read once the stream is open (so that nothing falls between the two); not later than this. */
+const FIRST_READ_MILLIS = 1_500;
 
 export function jobsView(root: HTMLElement, route: Route): () => void {
   const filter: JobFilter = {
@@ -22,10 +22,11 @@ export function jobsView(root: HTMLElement, route: Route): () => void {
     limit: 100,
   };
   const selected = new Set<string>();
-  const jobs = new Map<string, JobView>();
+  let state: ListState = fromPage([]);
   const rows = new Map<string, HTMLTableRowElement>();
-  const streams = new Map<string, () => void>();
-  let order: string[] = [];
+  /** Events that arrive while the list is being read, applied after it. */
+  let arrivedWhileReading: StreamEvent[] | null = null;
+  let fallback: ReturnType<typeof setInterval> | undefined;
   let stopped = false;
 
   const compareButton = h('button', { type: 'button', class: 'primary', disabled: true, onclick: () => navigate(`#/compare?ids=${[...selected].join(',')}`) }, 'Compare selected');
@@ -94,85 +95,109 @@ export function jobsView(root: HTMLElement, route: Route): () => void {
   }
 
   function put(job: JobView, updatedBy: string) {
-    jobs.set(job.id, job);
     const fresh = row(job, updatedBy);
     const old = rows.get(job.id);
     if (old) old.replaceWith(fresh);
     rows.set(job.id, fresh);
   }
 
-  function follow() {
-    for (const [id, stop] of streams) {
-      const job = jobs.get(id);
-      if (!job || finished(job.status)) {
-        stop();
-        streams.delete(id);
-      }
-    }
-    const active = order.filter((id) => !finished(jobs.get(id)!.status));
-    for (const id of active) {
-      if (streams.size >= MAX_STREAMS) break;
-      if (streams.has(id)) continue;
-      streams.set(id, followJob(id, {
-        onEvent: (name, data) => {
-          const job = jobs.get(id);
-          if (!job || stopped) return;
-          if (name === 'job') put({ ...job, ...(data as Partial<JobView>) }, 'sse');
-          else if (name === 'progress') put({ ...job, progress: { ...job.progress, ...(data as object) } }, 'sse');
-          else if (name === 'status') {
-            // The status event is enough to show the change at once; the job's other fields (reason, times) follow.
-            put({ ...job, status: data.to as JobView['status'] }, 'sse');
-            void api.job(id).then((fresh) => !stopped && put({ ...fresh, status: jobs.get(id)?.status ?? fresh.status }, 'sse')).catch(() => {});
-          }
-        },
-        onEnd: () => {
-          streams.delete(id);
-          if (!stopped) follow();
-        },
-      }));
-    }
-    status.textContent = active.length
-      ? `${Math.min(active.length, MAX_STREAMS)} live${active.length > MAX_STREAMS ? `, ${active.length - MAX_STREAMS} refreshed every ${REFRESH_MILLIS / 1000} s` : ''}`
-      : '';
-  }
-
-  let loading = 0;
-  async function load() {
-    const ticket = ++loading;
-    let page;
-    try {
-      page = await api.jobs(filter);
-    } catch (error) {
-      if (ticket !== loading || stopped) return;
-      content.replaceChildren(errorBox(error));
-      return;
-    }
-    if (ticket !== loading || stopped) return;
-    const visible = new Set(page.jobs.map((j) => j.id));
-    for (const id of [...rows.keys()]) if (!visible.has(id)) (rows.delete(id), jobs.delete(id));
-    for (const job of page.jobs) {
-      const known = jobs.get(job.id);
-      // A live row is not put back to an older state by a list read that raced with its stream.
-      if (known && streams.has(job.id) && JOB_STATUSES.indexOf(known.status) > JOB_STATUSES.indexOf(job.status)) continue;
-      put(job, 'list');
-    }
-    order = page.jobs.map((j) => j.id);
-    body.replaceChildren(...order.map((id) => rows.get(id)!));
-    if (page.jobs.length === 0) {
+  function render() {
+    for (const id of [...rows.keys()]) if (!state.jobs.has(id)) rows.delete(id);
+    body.replaceChildren(...state.order.map((id) => rows.get(id)!));
+    if (state.order.length === 0) {
       const filtered = filter.kind || filter.status || filter.label || filter.text;
       content.replaceChildren(filtered ? emptyState('No job matches these filters.') : emptyState('No jobs yet.', h('a', { href: '#/submit' }, 'Submit the first one')));
     } else if (!content.contains(table)) {
       content.replaceChildren(table);
     }
-    follow();
   }
 
-  void load();
-  const refresh = setInterval(() => document.visibilityState === 'visible' && void load(), REFRESH_MILLIS);
+  function apply(event: StreamEvent) {
+    const result = applyEvent(state, event, filter, filter.limit ?? 100);
+    state = result.state;
+    const change = result.change;
+    if (change.kind === 'added') {
+      put(state.jobs.get(change.id)!, 'sse');
+      render();
+    } else if (change.kind === 'updated') {
+      put(state.jobs.get(change.id)!, 'sse');
+      if (change.statusChanged) {
+        // The status event is enough to show the change at once; the job's other fields (reason, times) follow.
+        const id = change.id;
+        void api.job(id).then((fresh) => {
+          const current = state.jobs.get(id);
+          if (stopped || !current) return;
+          const merged = { ...fresh, status: current.status, progress: current.progress ?? fresh.progress };
+          state = { ...state, jobs: new Map(state.jobs).set(id, merged) };
+          put(merged, 'sse');
+        }).catch(() => {});
+      }
+    }
+  }
+
+  function showLive(text: string, live: string) {
+    status.textContent = text;
+    status.dataset.live = live;
+  }
+
+  const stopStream = openEventStream({
+    url: projectEventsUrl(),
+    headers: authHeaders,
+    onEvent: (raw: SseEvent) => {
+      if (stopped) return;
+      if (raw.event === 'ready') {
+        void load();
+        return;
+      }
+      let data: Record<string, unknown>;
+      try {
+        data = JSON.parse(raw.data) as Record<string, unknown>;
+      } catch {
+        return;
+      }
+      const event = { name: raw.event, id: raw.id, data };
+      if (arrivedWhileReading) arrivedWhileReading.push(event);
+      else apply(event);
+    },
+    onOpen: () => !stopped && showLive('live', 'yes'),
+    // It reconnects by itself and resumes after the last event: nothing is missed meanwhile.
+    onError: () => !stopped && showLive('reconnecting…', 'reconnecting'),
+    onEnd: (reason) => {
+      if (stopped) return;
+      showLive(`not live (${reason}): read again every ${FALLBACK_REFRESH_MILLIS / 1000} s`, 'no');
+      fallback = setInterval(() => document.visibilityState === 'visible' && void load(), FALLBACK_REFRESH_MILLIS);
+    },
+  });
+
+  let loading = 0;
+  async function load() {
+    const ticket = ++loading;
+    arrivedWhileReading ??= [];
+    let page;
+    try {
+      page = await api.jobs(filter);
+    } catch (error) {
+      if (ticket !== loading || stopped) return;
+      arrivedWhileReading = null;
+      content.replaceChildren(errorBox(error));
+      return;
+    }
+    if (ticket !== loading || stopped) return;
+    state = fromPage(page.jobs, state.positions);
+    for (const job of page.jobs) put(job, 'list');
+    render();
+    // What changed while the list was read, in order: the list then shows the latest of everything.
+    const arrived = arrivedWhileReading ?? [];
+    arrivedWhileReading = null;
+    for (const event of arrived) apply(event);
+  }
+
+  const firstRead = setTimeout(() => loading === 0 && void load(), FIRST_READ_MILLIS);
   return () => {
     stopped = true;
-    clearInterval(refresh);
-    for (const stop of streams.values()) stop();
+    clearTimeout(firstRead);
+    clearInterval(fallback);
+    stopStream();
   };
 }
 

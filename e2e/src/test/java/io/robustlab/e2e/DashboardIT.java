@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The web dashboard in a real headless Chromium (Debian's {@code chromium}, driven by {@code playwright-core} from
  * {@code web-ui/e2e/dashboard.mjs}) against this run's API and workers: a Train job submitted from the form appears
- * in the jobs list and changes status live; its model is evaluated from its page; the evaluation's robustness chart
+ * in the jobs list and changes status live, and so do the 5 jobs of a grid submitted next (over the one project
+ * stream, without a read of the list); its model is evaluated from its page; the evaluation's robustness chart
  * has one series per curve the API measured; two evaluations are compared. The script checks what the page shows and
  * writes a report; this test runs it and asserts on the report. Screenshots (light and dark) are kept in
  * {@code e2e/target/screenshots/}.
@@ -108,6 +109,8 @@ class DashboardIT {
         report.path("checks").forEach(check -> names.add(check.path("name").asString()));
         assertThat(names).as("the checks this test relies on ran").contains(
                 "status changes came over the live stream",
+                "every grid row showed its final status within 3 s of the API, over the live stream",
+                "the list was not read again meanwhile",
                 "the robustness chart has one series per curve of the API, in its order",
                 "the compare view shows both jobs",
                 "their robustness curves are overlaid");

@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,7 +92,7 @@ class JobController {
         if (!sort.equals("createdAt") && !sort.equals("-createdAt")) {
             throw ApiProblem.invalidField("sort", "must be createdAt or -createdAt");
         }
-        JobQuery query = new JobQuery(kinds(kind), statuses(status), labels(label), text, sort.equals("createdAt"),
+        JobQuery query = new JobQuery(JobQuery.kinds(kind), statuses(status), JobQuery.labels(label), text, sort.equals("createdAt"),
                 cursor == null ? null : JobCursor.decode(cursor), limit);
         List<Job> found = search.page(Caller.current().project(), query);
         List<JobView> page = found.stream().limit(limit).map(job -> JobView.summary(job, false)).toList();
@@ -123,17 +122,6 @@ class JobController {
         return ResponseEntity.noContent().build();
     }
 
-    private static List<String> kinds(List<String> given) {
-        List<String> kinds = new ArrayList<>();
-        for (String kind : given == null ? List.<String>of() : given) {
-            if (!kind.equals("Train") && !kind.equals("Evaluate")) {
-                throw ApiProblem.invalidField("kind", "must be Train or Evaluate (got '" + kind + "')");
-            }
-            kinds.add(kind);
-        }
-        return kinds;
-    }
-
     private static List<JobStatus> statuses(List<String> given) {
         List<JobStatus> statuses = new ArrayList<>();
         for (String status : given == null ? List.<String>of() : given) {
@@ -145,17 +133,5 @@ class JobController {
             }
         }
         return statuses;
-    }
-
-    private static Map<String, String> labels(List<String> given) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        for (String label : given == null ? List.<String>of() : given) {
-            int equals = label.indexOf('=');
-            if (equals <= 0) {
-                throw ApiProblem.invalidField("label", "must be key=value (got '" + label + "')");
-            }
-            labels.put(label.substring(0, equals), label.substring(equals + 1));
-        }
-        return labels;
     }
 }

@@ -1,5 +1,8 @@
 package io.robustlab.api.jobs;
 
+import io.robustlab.api.system.ApiProblem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,4 +19,29 @@ import java.util.Map;
  */
 public record JobQuery(List<String> kinds, List<JobStatus> statuses, Map<String, String> labels, String text,
         boolean oldestFirst, JobCursor after, int limit) {
+
+    /** The {@code kind} parameter: Train or Evaluate, repeated for several. */
+    public static List<String> kinds(List<String> given) {
+        List<String> kinds = new ArrayList<>();
+        for (String kind : given == null ? List.<String>of() : given) {
+            if (!kind.equals("Train") && !kind.equals("Evaluate")) {
+                throw ApiProblem.invalidField("kind", "must be Train or Evaluate (got '" + kind + "')");
+            }
+            kinds.add(kind);
+        }
+        return kinds;
+    }
+
+    /** The {@code label} parameter: key=value, repeated to require several. */
+    public static Map<String, String> labels(List<String> given) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String label : given == null ? List.<String>of() : given) {
+            int equals = label.indexOf('=');
+            if (equals <= 0) {
+                throw ApiProblem.invalidField("label", "must be key=value (got '" + label + "')");
+            }
+            labels.put(label.substring(0, equals), label.substring(equals + 1));
+        }
+        return labels;
+    }
 }

@@ -6,7 +6,6 @@ import io.robustlab.api.jobs.JobStatus;
 import io.robustlab.api.jobs.JobView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,9 +14,6 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A job's activity as its live stream reads it: status changes ({@code job_transition}) and the worker events that
@@ -31,14 +27,14 @@ class JobActivity {
             "corruption-point", "weight-noise-point");
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
     private final JobService jobs;
+    private final ActivityRows rows;
     private final TransactionTemplate snapshots;
 
-    JobActivity(JdbcClient jdbc, JsonMapper json, JobService jobs, PlatformTransactionManager transactions) {
+    JobActivity(JdbcClient jdbc, JobService jobs, ActivityRows rows, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.json = json;
         this.jobs = jobs;
+        this.rows = rows;
         this.snapshots = new TransactionTemplate(transactions);
         snapshots.setReadOnly(true);
         snapshots.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -58,7 +54,7 @@ class JobActivity {
                         (select max(stream_position) from job_event where job_id = :job)), 0)""")
                     .param("job", jobId).query(Long.class).single();
             JobView job = JobView.summary(jobs.get(caller, jobId), false);
-            return new Snapshot(position, job.status(), json.writeValueAsString(job));
+            return new Snapshot(position, job.status(), rows.write(job));
         });
     }
 
@@ -90,20 +86,12 @@ class JobActivity {
     }
 
     private ActivityEvent event(ResultSet rs, int row) throws SQLException {
-        long position = rs.getLong("stream_position");
-        if (rs.getString("source").equals("status")) {
-            String from = rs.getString("from_status");
-            JobStatus to = JobStatus.valueOf(rs.getString("to_status"));
-            JobView.Transition transition = new JobView.Transition(from == null ? null : JobStatus.valueOf(from),
-                    to, rs.getInt("attempt"), rs.getString("reason"),
-                    rs.getObject("at", OffsetDateTime.class).toInstant());
-            return new ActivityEvent(position, "status", json.writeValueAsString(transition), to.finished());
+        String id = Long.toString(rs.getLong("stream_position"));
+        if (rows.isStatus(rs)) {
+            JobView.Transition transition = rows.transition(rs);
+            return new ActivityEvent(id, "status", rows.write(transition), transition.to().finished());
         }
-        JsonNode payload = json.readTree(rs.getString("payload"));
-        ObjectNode data = payload instanceof ObjectNode object ? object : json.createObjectNode().set("value", payload);
-        data.remove("type");
-        data.put("attempt", rs.getInt("attempt"));
-        return new ActivityEvent(position, rs.getString("type"), json.writeValueAsString(data), false);
+        return new ActivityEvent(id, rs.getString("type"), rows.write(rows.workerEvent(rs)), false);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -26,8 +27,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The open live event streams of this replica, by job: opened by the controller, woken by
- * {@link JobActivityListener} (a notification for one job), by a slow poll (all of them) and by the heartbeat tick.
+ * The open live event streams of this replica, of one job or of a whole project: opened by the controller, woken by
+ * {@link JobActivityListener} (a notification for one job wakes its streams and its project's), by a slow poll (all
+ * of them) and by the heartbeat tick.
  *
  * <p>It stops before the web server's graceful shutdown (a higher lifecycle phase stops first) and completes every
  * stream, so open streams never hold the shutdown; their clients reconnect, to another replica, with Last-Event-ID.
@@ -40,9 +42,13 @@ class LiveEvents implements SmartLifecycle {
     private static final int CONCURRENT_READS = 4;
 
     private final JobActivity activity;
+    private final ProjectActivity projectActivity;
+    private final JobProjects jobProjects;
     private final LiveEventProperties properties;
     private final StreamQuota quota;
-    private final Map<UUID, Set<LiveStream>> streams = new ConcurrentHashMap<>();
+    /** By {@link ActivitySource#key()}. */
+    private final Map<String, Set<LiveStream>> streams = new ConcurrentHashMap<>();
+    private final AtomicInteger projectStreams = new AtomicInteger();
     private final AtomicInteger open = new AtomicInteger();
     private final Semaphore reads = new Semaphore(CONCURRENT_READS);
     private final ExecutorService pumps = Executors.newThreadPerTaskExecutor(
@@ -50,8 +56,11 @@ class LiveEvents implements SmartLifecycle {
     private volatile ScheduledExecutorService timer;
     private volatile boolean running;
 
-    LiveEvents(JobActivity activity, LiveEventProperties properties, MeterRegistry registry) {
+    LiveEvents(JobActivity activity, ProjectActivity projectActivity, JobProjects jobProjects,
+            LiveEventProperties properties, MeterRegistry registry) {
         this.activity = activity;
+        this.projectActivity = projectActivity;
+        this.jobProjects = jobProjects;
         this.properties = properties;
         this.quota = new StreamQuota(properties.maxStreamsPerProject());
         Gauge.builder("robustlab.live.streams", open, AtomicInteger::get)
@@ -66,15 +75,58 @@ class LiveEvents implements SmartLifecycle {
      *                    503 while the replica shuts down
      */
     SseEmitter open(Caller caller, UUID jobId, Long lastEventId) {
-        if (!running) {
-            throw new ApiProblem(ProblemType.UNAVAILABLE, "this API server is shutting down; reconnect");
-        }
+        requireRunning();
         JobActivity.Snapshot snapshot = null;
         if (lastEventId == null) {
             snapshot = activity.snapshot(caller, jobId);
         } else {
             activity.requireVisible(caller, jobId);
         }
+        long position = snapshot != null ? snapshot.position() : lastEventId;
+        LiveStream stream = start(caller, new JobSource(jobId, position, activity));
+        if (snapshot != null) {
+            if (!stream.sendFirst("job", Long.toString(position), snapshot.json(), reconnectMillis())) {
+                return stream.emitter();
+            }
+            if (snapshot.status().finished()) {
+                stream.complete();
+                return stream.emitter();
+            }
+        }
+        return follow(stream);
+    }
+
+    /**
+     * Opens a stream of the caller's project: event {@code ready} first, then every status change and progress of
+     * its jobs that pass the filter; or, when the client reconnects with the id of the last event it got, everything
+     * after that event.
+     *
+     * @throws ApiProblem 429 when the project has too many streams open, 503 while the replica shuts down
+     */
+    SseEmitter openProject(Caller caller, ProjectFilter filter, ProjectPosition lastEventId) {
+        requireRunning();
+        ProjectPosition position = lastEventId != null ? lastEventId : projectActivity.head();
+        projectStreams.incrementAndGet();
+        LiveStream stream;
+        try {
+            stream = start(caller, new ProjectSource(caller, filter, position, projectActivity));
+        } catch (ApiProblem refused) {
+            projectStreams.decrementAndGet();
+            throw refused;
+        }
+        if (lastEventId == null && !stream.sendFirst("ready", position.toString(), "{}", reconnectMillis())) {
+            return stream.emitter();
+        }
+        return follow(stream);
+    }
+
+    private void requireRunning() {
+        if (!running) {
+            throw new ApiProblem(ProblemType.UNAVAILABLE, "this API server is shutting down; reconnect");
+        }
+    }
+
+    private LiveStream start(Caller caller, ActivitySource source) {
         String project = caller.project();
         if (!quota.tryAcquire(project)) {
             throw new ApiProblem(ProblemType.TOO_MANY_REQUESTS, "project " + project + " already has "
@@ -82,37 +134,52 @@ class LiveEvents implements SmartLifecycle {
         }
         open.incrementAndGet();
         SseEmitter emitter = new SseEmitter(properties.maxStreamDuration().toMillis());
-        LiveStream stream = new LiveStream(jobId, emitter, snapshot != null ? snapshot.position() : lastEventId,
-                activity, pumps, reads, closed -> forget(project, closed));
-        if (snapshot != null) {
-            if (!stream.sendJob(snapshot, properties.reconnectDelay().toMillis())) {
-                return emitter;
-            }
-            if (snapshot.status().finished()) {
-                stream.complete();
-                return emitter;
-            }
-        }
-        streams.computeIfAbsent(jobId, id -> ConcurrentHashMap.newKeySet()).add(stream);
+        return new LiveStream(source, emitter, pumps, reads, this::settleLater, closed -> forget(project, closed));
+    }
+
+    private SseEmitter follow(LiveStream stream) {
+        streams.computeIfAbsent(stream.key(), key -> ConcurrentHashMap.newKeySet()).add(stream);
         if (stream.closed()) {
             // The client left before the stream was registered: its slot is already free.
             unregister(stream);
         }
         stream.wake();
-        return emitter;
+        return stream.emitter();
     }
 
-    /** Something happened to a job: its streams look. */
+    private long reconnectMillis() {
+        return properties.reconnectDelay().toMillis();
+    }
+
+    private void settleLater(LiveStream stream, long millis) {
+        ScheduledExecutorService ticks = timer;
+        if (ticks != null && running) {
+            try {
+                ticks.schedule(stream::wake, millis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // shutting down
+            }
+        }
+    }
+
+    /** Something happened to a job: its streams look, and its project's. */
     void wake(UUID jobId) {
-        Set<LiveStream> ofJob = streams.get(jobId);
-        if (ofJob != null) {
-            ofJob.forEach(LiveStream::wake);
+        wake(ActivitySource.ofJob(jobId));
+        if (projectStreams.get() > 0) {
+            jobProjects.of(jobId).ifPresent(project -> wake(ActivitySource.ofProject(project)));
+        }
+    }
+
+    private void wake(String key) {
+        Set<LiveStream> following = streams.get(key);
+        if (following != null) {
+            following.forEach(LiveStream::wake);
         }
     }
 
     /** Every stream looks: after a gap in notifications, and as the slow poll. */
     void wakeAll() {
-        streams.values().forEach(ofJob -> ofJob.forEach(LiveStream::wake));
+        streams.values().forEach(following -> following.forEach(LiveStream::wake));
     }
 
     /** Open streams on this replica. */
@@ -123,14 +190,17 @@ class LiveEvents implements SmartLifecycle {
     /** Called once per stream, when it closes. */
     private void forget(String project, LiveStream stream) {
         unregister(stream);
+        if (stream.key().equals(ActivitySource.ofProject(project))) {
+            projectStreams.decrementAndGet();
+        }
         quota.release(project);
         open.decrementAndGet();
     }
 
     private void unregister(LiveStream stream) {
-        streams.computeIfPresent(stream.jobId(), (id, ofJob) -> {
-            ofJob.remove(stream);
-            return ofJob.isEmpty() ? null : ofJob;
+        streams.computeIfPresent(stream.key(), (key, following) -> {
+            following.remove(stream);
+            return following.isEmpty() ? null : following;
         });
     }
 
@@ -139,7 +209,8 @@ class LiveEvents implements SmartLifecycle {
         ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("live-event-ticks").daemon().factory());
         long heartbeat = properties.heartbeat().toMillis();
-        ticks.scheduleWithFixedDelay(() -> streams.values().forEach(ofJob -> ofJob.forEach(LiveStream::heartbeat)),
+        ticks.scheduleWithFixedDelay(
+                () -> streams.values().forEach(following -> following.forEach(LiveStream::heartbeat)),
                 heartbeat, heartbeat, TimeUnit.MILLISECONDS);
         long poll = properties.pollInterval().toMillis();
         ticks.scheduleWithFixedDelay(this::wakeAll, poll, poll, TimeUnit.MILLISECONDS);

@@ -1,15 +1,12 @@
 package io.robustlab.api.results;
 
-import io.robustlab.api.jobs.JobStatus;
 import java.io.IOException;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.ObjLongConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,51 +14,64 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One client's open event stream of one job. Woken by a notification, the poll or the heartbeat tick, it catches up
- * from its last position on a task of its own, so a slow client delays nobody else; it borrows a database
- * connection only for each read.
+ * One client's open event stream of a {@link ActivitySource}: one job or a whole project. Woken by a notification,
+ * the poll or the heartbeat tick, it catches up from its last position on a task of its own, so a slow client delays
+ * nobody else; it borrows a database connection only for each read.
  */
 final class LiveStream {
 
     private static final Logger log = LoggerFactory.getLogger(LiveStream.class);
     private static final int BATCH = 500;
+    /** The first look again while a transaction still running holds events back; doubled while it lasts. */
+    private static final long FIRST_SETTLE_MILLIS = 50;
+    private static final long MAX_SETTLE_MILLIS = 2000;
 
-    private final UUID jobId;
+    private final ActivitySource source;
     private final SseEmitter emitter;
-    private final JobActivity activity;
     private final Executor executor;
     private final Semaphore reads;
+    private final ObjLongConsumer<LiveStream> onSettling;
     private final Consumer<LiveStream> onClose;
     private final AtomicBoolean woken = new AtomicBoolean();
     private final AtomicBoolean heartbeatDue = new AtomicBoolean();
     private final AtomicBoolean pumping = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** The last position sent; touched only by the one running pump. */
-    private long position;
+    /** Touched only by the one running pump. */
+    private long settleMillis = FIRST_SETTLE_MILLIS;
 
-    LiveStream(UUID jobId, SseEmitter emitter, long position, JobActivity activity, Executor executor,
-            Semaphore reads, Consumer<LiveStream> onClose) {
-        this.jobId = jobId;
+    /**
+     * @param source     what it follows, and from where; read only by the one running pump
+     * @param onSettling called when the source has more that is not final yet: wake the stream again after so many
+     *                   milliseconds
+     * @param onClose    called once, when the stream closes
+     */
+    LiveStream(ActivitySource source, SseEmitter emitter, Executor executor, Semaphore reads,
+            ObjLongConsumer<LiveStream> onSettling, Consumer<LiveStream> onClose) {
+        this.source = source;
         this.emitter = emitter;
-        this.position = position;
-        this.activity = activity;
         this.executor = executor;
         this.reads = reads;
+        this.onSettling = onSettling;
         this.onClose = onClose;
         emitter.onCompletion(this::close);
         emitter.onError(error -> close());
         emitter.onTimeout(this::complete);
     }
 
-    UUID jobId() {
-        return jobId;
+    SseEmitter emitter() {
+        return emitter;
+    }
+
+    /** The key its wake-ups come by. */
+    String key() {
+        return source.key();
     }
 
     boolean closed() {
         return closed.get();
     }
 
-    /** Something may have happened to the job: read and send what is new. */
+    /** Something may have happened: read and send what is new. */
     void wake() {
         woken.set(true);
         schedule();
@@ -73,10 +83,9 @@ final class LiveStream {
         schedule();
     }
 
-    /** Sends the job's state as the stream's first event. */
-    boolean sendJob(JobActivity.Snapshot snapshot, long reconnectMillis) {
-        return send(SseEmitter.event().name("job").id(Long.toString(snapshot.position()))
-                .reconnectTime(reconnectMillis).data(snapshot.json()));
+    /** Sends the stream's first event: a job's state, or that a project's stream is ready. */
+    boolean sendFirst(String name, String id, String json, long reconnectMillis) {
+        return send(SseEmitter.event().name(name).id(id).reconnectTime(reconnectMillis).data(json));
     }
 
     /** Ends the stream normally: the client sees the end of the response. */
@@ -84,7 +93,7 @@ final class LiveStream {
         try {
             emitter.complete();
         } catch (RuntimeException e) {
-            log.debug("completing the stream of job {}: {}", jobId, e.toString());
+            log.debug("completing the stream of {}: {}", source, e.toString());
         }
         close();
     }
@@ -120,7 +129,7 @@ final class LiveStream {
             }
         } catch (DataAccessException e) {
             // The next poll tries again; the client keeps its stream meanwhile.
-            log.warn("stream of job {}: reading its activity failed: {}", jobId, e.getMessage());
+            log.warn("stream of {}: reading its activity failed: {}", source, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -131,31 +140,28 @@ final class LiveStream {
         }
     }
 
-    /** Sends every event after {@link #position}; ends the stream once the job finished or was deleted. */
+    /** Sends every event after the last one sent; ends the stream once the source is over. */
     private void catchUp() throws InterruptedException {
-        Optional<JobStatus> status = read(() -> activity.status(jobId));
-        if (status.isEmpty()) {
-            complete();
-            return;
-        }
-        List<ActivityEvent> batch;
+        ActivitySource.Reading reading;
         do {
-            batch = read(() -> activity.after(jobId, position, BATCH));
-            for (ActivityEvent event : batch) {
-                if (!send(SseEmitter.event().id(Long.toString(event.position())).name(event.name())
-                        .data(event.json()))) {
+            reading = read(() -> source.next(BATCH));
+            for (ActivityEvent event : reading.events()) {
+                if (!send(SseEmitter.event().id(event.id()).name(event.name()).data(event.json()))) {
                     return;
                 }
-                position = event.position();
                 if (event.terminal()) {
                     complete();
                     return;
                 }
             }
-        } while (batch.size() == BATCH);
-        // The status was read before the events: a finished job's final change is among those just sent.
-        if (status.get().finished()) {
+        } while (reading.more());
+        if (reading.over()) {
             complete();
+        } else if (reading.settling()) {
+            onSettling.accept(this, settleMillis);
+            settleMillis = Math.min(settleMillis * 2, MAX_SETTLE_MILLIS);
+        } else {
+            settleMillis = FIRST_SETTLE_MILLIS;
         }
     }
 
@@ -168,7 +174,7 @@ final class LiveStream {
             return true;
         } catch (IOException | RuntimeException e) {
             // The client went away; the container completes the request, and the stream is forgotten now.
-            log.debug("stream of job {} closed by the client: {}", jobId, e.toString());
+            log.debug("stream of {} closed by the client: {}", source, e.toString());
             close();
             return false;
         }

@@ -139,6 +139,8 @@ class ResultApiIT extends ApiIntegrationTest {
         assertThat(paths.get("/api/v1/jobs/{id}/events").get("get").get("responses").get("200").get("content")
                 .has("text/event-stream")).isTrue();
         assertThat(paths.has("/api/v1/jobs/{id}/artifacts")).isTrue();
+        assertThat(paths.get("/api/v1/events").get("get").get("responses").get("200").get("content")
+                .has("text/event-stream")).isTrue();
         JsonNode document = api().get("/v3/api-docs").json();
         assertThat(document.get("info").get("title").asString()).isEqualTo("RobustLab API");
         assertThat(document.get("paths").has("/api/v1/jobs")).isTrue();

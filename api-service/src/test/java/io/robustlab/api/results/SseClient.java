@@ -93,6 +93,15 @@ final class SseClient implements AutoCloseable {
         return (Event) item;
     }
 
+    /** The next event, or null when none comes within the timeout; fails when the stream ends. */
+    Event nextIfAny(Duration timeout) {
+        Object item = poll(timeout);
+        if (item == END) {
+            fail("the stream ended");
+        }
+        return (Event) item;
+    }
+
     /** Fails unless the stream ends within the timeout with no further event. */
     void awaitEnd(Duration timeout) {
         Object item = poll(timeout);
