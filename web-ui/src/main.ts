@@ -1,4 +1,4 @@
-import { apiKey } from './api/client';
+import { api, apiKey } from './api/client';
 import { disposeChartsOutside, redrawCharts } from './charts/chart';
 import { errorBox, h } from './dom';
 import { parseRoute } from './router';
@@ -61,8 +61,12 @@ function route() {
 showTheme();
 window.addEventListener('hashchange', route);
 if (!window.location.hash && !apiKey()) {
-  // First visit: the key page says what to do; an API without authentication works without one.
-  window.location.hash = '#/key';
+  // First visit without a key: an API without authentication (standalone mode) answers, so go to the jobs;
+  // otherwise the key page says what to do.
+  void api
+    .jobs({ limit: 1 })
+    .then(() => (window.location.hash = '#/jobs'))
+    .catch(() => (window.location.hash = '#/key'));
 } else {
   route();
 }
