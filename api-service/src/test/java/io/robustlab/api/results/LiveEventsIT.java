@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,12 +24,18 @@ class LiveEventsIT extends ApiIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate transactions;
+
+    private WorkerActivity rows;
+
+    @BeforeEach
+    void activityRows() {
+        rows = new WorkerActivity(jdbc);
+    }
     @Autowired
     LiveEvents liveEvents;
     @Autowired
     LiveEventProperties properties;
 
-    private final AtomicLong sequence = new AtomicLong();
 
     @Test
     void statusChangesAndNewPointsArriveLiveAndTheStreamEndsAfterTheFinalStatus() {
@@ -47,9 +53,9 @@ class LiveEventsIT extends ApiIntegrationTest {
             assertThat(first.json().get("status").asString()).isEqualTo("QUEUED");
 
             transactions.executeWithoutResult(tx -> {
-                transition(job, "QUEUED", "RUNNING", "started on worker w1");
-                workerEvent(job, "heartbeat", "{}");
-                workerEvent(job, "progress", """
+                rows.transition(job, "QUEUED", "RUNNING", "started on worker w1");
+                rows.workerEvent(job, "heartbeat", "{}");
+                rows.workerEvent(job, "progress", """
                         {"type": "progress", "percent": 40.0, "phase": "epoch 2/5", "etaSeconds": 12.5}""");
             });
             running = stream.next(LIVE);
@@ -64,13 +70,13 @@ class LiveEventsIT extends ApiIntegrationTest {
             assertThat(progress.json().get("attempt").asInt()).isEqualTo(1);
             assertThat(progress.json().has("type")).isFalse();
 
-            workerEvent(job, "curve-point", """
+            rows.workerEvent(job, "curve-point", """
                     {"curve": "linf-pgd (L∞)", "norm": "linf", "epsilon": 0.1, "accuracy": 0.5, "samples": 100}""");
             point = stream.next(LIVE);
             assertThat(point.name()).isEqualTo("curve-point");
             assertThat(point.json().get("curve").asString()).isEqualTo("linf-pgd (L∞)");
 
-            transactions.executeWithoutResult(tx -> transition(job, "RUNNING", "SUCCEEDED", "done"));
+            transactions.executeWithoutResult(tx -> rows.transition(job, "RUNNING", "SUCCEEDED", "done"));
             Event succeeded = stream.next(LIVE);
             assertThat(succeeded.name()).isEqualTo("status");
             assertThat(succeeded.json().get("to").asString()).isEqualTo("SUCCEEDED");
@@ -176,7 +182,7 @@ class LiveEventsIT extends ApiIntegrationTest {
         stream.close();
         // A server learns that a client left when a write fails: keep giving the stream something to write.
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            workerEvent(job, "progress", "{\"percent\": 1.0, \"phase\": \"x\"}");
+            rows.workerEvent(job, "progress", "{\"percent\": 1.0, \"phase\": \"x\"}");
             return liveEvents.openStreams() == before;
         });
     }
@@ -185,22 +191,8 @@ class LiveEventsIT extends ApiIntegrationTest {
         String spec = """
                 {"apiVersion": "robustlab/v1", "kind": "Train", "metadata": {"name": "live"},
                  "dataset": {"name": "fashion-mnist"}, "model": {"architecture": "mlp", "hidden": [8]}, "seed": %d}
-                """.formatted(sequence.incrementAndGet() + System.nanoTime() % 100_000);
+                """.formatted(rows.unique());
         return UUID.fromString(api().post("/api/v1/jobs", spec).json().get("id").asString());
     }
 
-    /** What the event consumer does for a status change: the transition row and the job's new status. */
-    private void transition(UUID job, String from, String to, String reason) {
-        jdbc.sql("""
-                insert into job_transition (job_id, from_status, to_status, attempt, reason, at)
-                values (?, ?, ?, 1, ?, now())""").params(job, from, to, reason).update();
-        jdbc.sql("update job set status = ?, updated_at = now() where id = ?").params(to, job).update();
-    }
-
-    private void workerEvent(UUID job, String type, String payload) {
-        jdbc.sql("""
-                insert into job_event (job_id, attempt, run_id, sequence, type, payload, received_at)
-                values (?, 1, 'run-1', ?, ?, ?::jsonb, now())""")
-                .params(job, sequence.incrementAndGet(), type, payload).update();
-    }
 }

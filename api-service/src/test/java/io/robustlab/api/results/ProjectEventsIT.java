@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +36,13 @@ class ProjectEventsIT extends ApiIntegrationTest {
     @Autowired
     TransactionTemplate transactions;
 
-    private final AtomicLong sequence = new AtomicLong();
+    private WorkerActivity rows;
+
+    @BeforeEach
+    void activityRows() {
+        rows = new WorkerActivity(jdbc);
+    }
+
 
     @Test
     void aNewJobAppearsWithItsSummaryThenItsStatusChangesAndProgress() {
@@ -61,9 +67,9 @@ class ProjectEventsIT extends ApiIntegrationTest {
             assertThat(submitted.json().get("job").has("spec")).isFalse();
 
             transactions.executeWithoutResult(tx -> {
-                transition(job, "QUEUED", "RUNNING", "started on worker w1");
-                workerEvent(job, "heartbeat", "{}");
-                workerEvent(job, "progress", "{\"type\": \"progress\", \"percent\": 40.0, \"phase\": \"epoch 2/5\"}");
+                rows.transition(job, "QUEUED", "RUNNING", "started on worker w1");
+                rows.workerEvent(job, "heartbeat", "{}");
+                rows.workerEvent(job, "progress", "{\"type\": \"progress\", \"percent\": 40.0, \"phase\": \"epoch 2/5\"}");
             });
             Event running = stream.next(LIVE);
             assertThat(running.name()).isEqualTo("status");
@@ -77,8 +83,8 @@ class ProjectEventsIT extends ApiIntegrationTest {
             assertThat(progress.json().get("percent").asDouble()).isEqualTo(40.0);
             assertThat(progress.json().get("attempt").asInt()).isEqualTo(1);
 
-            workerEvent(job, "curve-point", "{\"curve\": \"linf-pgd\", \"epsilon\": 0.1, \"accuracy\": 0.5}");
-            transactions.executeWithoutResult(tx -> transition(job, "RUNNING", "SUCCEEDED", "done"));
+            rows.workerEvent(job, "curve-point", "{\"curve\": \"linf-pgd\", \"epsilon\": 0.1, \"accuracy\": 0.5}");
+            transactions.executeWithoutResult(tx -> rows.transition(job, "RUNNING", "SUCCEEDED", "done"));
             Event succeeded = stream.next(LIVE);
             assertThat(succeeded.name()).as("results are not on the project stream").isEqualTo("status");
             assertThat(succeeded.json().get("to").asString()).isEqualTo("SUCCEEDED");
@@ -98,12 +104,12 @@ class ProjectEventsIT extends ApiIntegrationTest {
             assertThat(mine.next(LIVE).name()).isEqualTo("ready");
             assertThat(theirs.next(LIVE).name()).isEqualTo("ready");
             UUID foreign = submit(other, "{}");
-            transactions.executeWithoutResult(tx -> transition(foreign, "QUEUED", "RUNNING", "started"));
-            workerEvent(foreign, "progress", "{\"percent\": 10.0}");
+            transactions.executeWithoutResult(tx -> rows.transition(foreign, "QUEUED", "RUNNING", "started"));
+            rows.workerEvent(foreign, "progress", "{\"percent\": 10.0}");
             assertThat(theirs.next(LIVE).json().get("jobId").asString()).isEqualTo(foreign.toString());
 
             UUID own = submit(api, "{}");
-            workerEvent(own, "progress", "{\"percent\": 20.0}");
+            rows.workerEvent(own, "progress", "{\"percent\": 20.0}");
             // Everything of the other project was committed first: had it leaked, it would come first.
             Event first = mine.next(LIVE);
             Event second = mine.next(LIVE);
@@ -160,12 +166,12 @@ class ProjectEventsIT extends ApiIntegrationTest {
             CountDownLatch written = new CountDownLatch(1);
             CountDownLatch commit = new CountDownLatch(1);
             CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
-                workerEvent(a, "progress", "{\"percent\": 1.0}");
+                rows.workerEvent(a, "progress", "{\"percent\": 1.0}");
                 written.countDown();
                 await(commit);
             }));
             assertThat(written.await(5, TimeUnit.SECONDS)).isTrue();
-            workerEvent(b, "progress", "{\"percent\": 2.0}");
+            rows.workerEvent(b, "progress", "{\"percent\": 2.0}");
             assertThat(stream.nextIfAny(QUIET)).as("B is held back while A's older transaction may still add to it")
                     .isNull();
             commit.countDown();
@@ -176,11 +182,11 @@ class ProjectEventsIT extends ApiIntegrationTest {
                     .containsExactly(a.toString(), b.toString());
 
             transactions.executeWithoutResult(tx -> {
-                transition(c, "QUEUED", "RUNNING", "started");
-                workerEvent(c, "progress", "{\"percent\": 3.0}");
+                rows.transition(c, "QUEUED", "RUNNING", "started");
+                rows.workerEvent(c, "progress", "{\"percent\": 3.0}");
             });
-            workerEvent(a, "progress", "{\"percent\": 4.0}");
-            transactions.executeWithoutResult(tx -> transition(b, "QUEUED", "CANCELLED", "cancelled"));
+            rows.workerEvent(a, "progress", "{\"percent\": 4.0}");
+            transactions.executeWithoutResult(tx -> rows.transition(b, "QUEUED", "CANCELLED", "cancelled"));
             for (int i = 0; i < 4; i++) {
                 live.add(stream.next(LIVE));
             }
@@ -227,26 +233,12 @@ class ProjectEventsIT extends ApiIntegrationTest {
                 {"apiVersion": "robustlab/v1", "kind": "Train",
                  "metadata": {"name": "project-stream", "labels": %s},
                  "dataset": {"name": "fashion-mnist"}, "model": {"architecture": "mlp", "hidden": [8]}, "seed": %d}
-                """.formatted(labels, sequence.incrementAndGet() + System.nanoTime() % 100_000);
+                """.formatted(labels, rows.unique());
         ApiClient.Response created = client.post("/api/v1/jobs", spec);
         assertThat(created.status()).as(created.toString()).isIn(200, 201);
         return UUID.fromString(created.json().get("id").asString());
     }
 
-    /** What the event consumer does for a status change: the transition row and the job's new status. */
-    private void transition(UUID job, String from, String to, String reason) {
-        jdbc.sql("""
-                insert into job_transition (job_id, from_status, to_status, attempt, reason, at)
-                values (?, ?, ?, 1, ?, now())""").params(job, from, to, reason).update();
-        jdbc.sql("update job set status = ?, updated_at = now() where id = ?").params(to, job).update();
-    }
-
-    private void workerEvent(UUID job, String type, String payload) {
-        jdbc.sql("""
-                insert into job_event (job_id, attempt, run_id, sequence, type, payload, received_at)
-                values (?, 1, 'run-1', ?, ?, ?::jsonb, now())""")
-                .params(job, sequence.incrementAndGet(), type, payload).update();
-    }
 
     private static void await(CountDownLatch latch) {
         try {
