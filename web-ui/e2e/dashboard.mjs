@@ -87,10 +87,15 @@ async function main() {
     const failedRequests = [];
     page.on('response', (response) => response.status() >= 400 && failedRequests.push(`${response.request().method()} ${response.url()} ${response.status()}`));
 
-    // 1. First visit: the key page; the key is checked against the API.
+    // 1. First visit: the dashboard asks the API without a key (an API without authentication would answer and the
+    //    jobs would open); this one needs a key, so the key page opens; the key is checked against the API.
     await page.goto(`${base}/`);
     await page.waitForSelector('input[name="apiKey"]');
     check('a first visit without a key opens the API key page', page.url().endsWith('#/key'), page.url());
+    const probe = `GET ${base}/api/v1/jobs?limit=1 401`;
+    check('the first visit asked the API once without a key and was refused', failedRequests.length === 1
+      && failedRequests[0] === probe, failedRequests);
+    failedRequests.splice(0, failedRequests.length);
     await page.fill('input[name="apiKey"]', key);
     await page.click('form button[type="submit"]');
     await page.waitForSelector('.key-result .message');
