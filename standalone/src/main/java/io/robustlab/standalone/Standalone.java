@@ -82,12 +82,15 @@ public final class Standalone {
             log.info("stopping RobustLab standalone: workers, API, broker, database");
             try {
                 services.close();
+                log.info("workers and API stopped");
             } finally {
                 try {
                     broker.close();
+                    log.info("AMQP broker stopped");
                 } finally {
                     try {
                         database.close();
+                        log.info("PostgreSQL stopped");
                     } catch (IOException e) {
                         log.error("PostgreSQL did not stop cleanly", e);
                     }

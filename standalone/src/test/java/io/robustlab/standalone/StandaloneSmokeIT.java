@@ -85,8 +85,8 @@ class StandaloneSmokeIT {
         String stopped = Files.readString(log);
         int returned = stopped.indexOf("attempt 1 stopped for shutdown; message back to the queue");
         assertThat(returned).as("the trainer returned its job on the way out").isPositive();
-        assertThat(returned).as("before the database and the broker stopped")
-                .isLessThan(stopped.indexOf("server stopped")).isLessThan(stopped.indexOf("BRK-1005"));
+        assertThat(returned).as("before the broker and the database stopped")
+                .isLessThan(stopped.indexOf("AMQP broker stopped")).isLessThan(stopped.indexOf("PostgreSQL stopped"));
 
         up();
         JsonNode trained = until("the training finishes after the restart", Duration.ofMinutes(4),
