@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -46,6 +47,20 @@ final class Repository {
             throw new IllegalStateException(file + " is not a YAML mapping");
         }
         return (Map<String, Object>) document;
+    }
+
+    /**
+     * The defaults of a Spring {@code application.yml}: its first document (later ones, after {@code ---}, are
+     * profile sections such as the API's {@code embedded-broker}).
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> springDefaults(Path file) {
+        Iterator<Object> documents = new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(read(file)).iterator();
+        Object first = documents.hasNext() ? documents.next() : null;
+        if (!(first instanceof Map<?, ?>)) {
+            throw new IllegalStateException(file + " does not start with a YAML mapping");
+        }
+        return (Map<String, Object>) first;
     }
 
     /** The project's version, as the build passes it. */

@@ -36,7 +36,7 @@ record Service(String name, boolean worker, String portVariable, int port) {
     /** The service as its application.yml declares it: {@code server.port: ${VARIABLE:default}}. */
     @SuppressWarnings("unchecked")
     static Service read(String name) {
-        Map<String, Object> yml = Repository.yaml(applicationYml(name));
+        Map<String, Object> yml = Repository.springDefaults(applicationYml(name));
         Object port = ((Map<String, Object>) yml.get("server")).get("port");
         Matcher placeholder = PLACEHOLDER.matcher(String.valueOf(port));
         if (!placeholder.matches()) {

@@ -70,7 +70,7 @@ class StandaloneSmokeIT {
                  "dataset": {"name": "fashion-mnist", "trainSize": 6000, "testSize": 500},
                  "model": {"architecture": "mlp", "hidden": [64], "activation": "relu"},
                  "optimizer": {"name": "sgd", "learningRate": 0.05, "momentum": 0.9},
-                 "epochs": 4, "batchSize": 10, "seed": 11}""");
+                 "epochs": 8, "batchSize": 10, "seed": 11}""");
         String evaluate = submit("""
                 {"apiVersion": "robustlab/v1", "kind": "Evaluate", "metadata": {"name": "standalone smoke"},
                  "model": {"trainJob": "%s"},
@@ -94,7 +94,7 @@ class StandaloneSmokeIT {
         assertThat(trained.path("status").asString()).as(trained.toString()).isEqualTo("SUCCEEDED");
         assertThat(trained.path("runs").asInt()).as("one run before Ctrl-C, one after").isEqualTo(2);
         assertThat(get("/api/v1/jobs/" + train + "/metrics").path("epochs").valueStream()
-                .map(epoch -> epoch.path("epoch").asInt()).toList()).containsExactly(1, 2, 3, 4);
+                .map(epoch -> epoch.path("epoch").asInt()).toList()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         JsonNode card = JSON.readTree(text("/api/v1/jobs/" + train + "/artifacts/model-card.json"));
         assertThat(card.path("resumedAfterEpoch").asInt()).as("resumed from its checkpoint: " + card)
                 .isGreaterThanOrEqualTo(1);
