@@ -1,7 +1,7 @@
 import { api, apiKey } from './api/client';
 import { disposeChartsOutside, redrawCharts } from './charts/chart';
 import { errorBox, h } from './dom';
-import { parseRoute } from './router';
+import { firstVisitRoute, parseRoute } from './router';
 import './style.css';
 import { applyTheme, currentTheme } from './theme';
 import { compareView } from './views/compare';
@@ -63,10 +63,7 @@ window.addEventListener('hashchange', route);
 if (!window.location.hash && !apiKey()) {
   // First visit without a key: an API without authentication (standalone mode) answers, so go to the jobs;
   // otherwise the key page says what to do.
-  void api
-    .jobs({ limit: 1 })
-    .then(() => (window.location.hash = '#/jobs'))
-    .catch(() => (window.location.hash = '#/key'));
+  void firstVisitRoute(() => api.jobs({ limit: 1 })).then((hash) => (window.location.hash = hash));
 } else {
   route();
 }

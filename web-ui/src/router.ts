@@ -16,3 +16,16 @@ export function parseRoute(hash: string): Route {
 export function navigate(hash: string): void {
   window.location.hash = hash;
 }
+
+/**
+ * Where a first visit without an API key goes: the jobs when the API answers without a key (authentication off,
+ * as in standalone mode), the key page when it refuses or cannot be reached.
+ */
+export async function firstVisitRoute(askWithoutKey: () => Promise<unknown>): Promise<string> {
+  try {
+    await askWithoutKey();
+    return '#/jobs';
+  } catch {
+    return '#/key';
+  }
+}
