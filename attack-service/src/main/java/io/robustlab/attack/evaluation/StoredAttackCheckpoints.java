@@ -1,7 +1,7 @@
 package io.robustlab.attack.evaluation;
 
-import io.robustlab.artifacts.ArtifactKeys;
 import io.robustlab.artifacts.ArtifactStore;
+import io.robustlab.artifacts.AttemptFiles;
 import io.robustlab.contracts.spec.AttackSpec;
 import io.robustlab.core.evaluation.AttackCheckpointFolder;
 import io.robustlab.core.evaluation.AttackCheckpoints;
@@ -14,10 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +32,7 @@ final class StoredAttackCheckpoints implements AttackCheckpoints {
 
     static final String FOLDER = "evaluation/";
     static final String GALLERY_SUFFIX = ".gallery.json";
-    private static final Pattern STORED = Pattern.compile("attempt-(\\d+)/" + Pattern.quote(FOLDER)
-            + "(attack-\\d{2,}\\.json)");
+    private static final Pattern CHECKPOINT = Pattern.compile("attack-\\d{2,}\\.json");
     private static final Logger log = LoggerFactory.getLogger(StoredAttackCheckpoints.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<AdversarialGallery.Kept>> KEPT = new TypeReference<>() {
@@ -44,14 +40,12 @@ final class StoredAttackCheckpoints implements AttackCheckpoints {
 
     private final JobContext context;
     private final ArtifactStore store;
-    private final String jobPrefix;
     private final AttackCheckpointFolder local;
     private final AdversarialGallery gallery;
 
     StoredAttackCheckpoints(JobContext context, Path localFolder, AdversarialGallery gallery) {
         this.context = context;
         this.store = context.store();
-        this.jobPrefix = ArtifactKeys.check("jobs/" + context.message().jobId()) + "/";
         this.local = new AttackCheckpointFolder(localFolder);
         this.gallery = gallery;
     }
@@ -62,24 +56,19 @@ final class StoredAttackCheckpoints implements AttackCheckpoints {
      * @return how many attacks are finished
      */
     int restore() throws IOException {
-        Map<String, Integer> newest = new TreeMap<>();
-        for (String key : store.list(jobPrefix)) {
-            Matcher m = STORED.matcher(key.substring(jobPrefix.length()));
-            if (m.matches()) {
-                newest.merge(m.group(2), Integer.parseInt(m.group(1)), Math::max);
-            }
-        }
+        List<AttemptFiles.Stored> checkpoints = AttemptFiles.newest(store, context.message().jobId(), FOLDER)
+                .values().stream().filter(file -> CHECKPOINT.matcher(file.name()).matches()).toList();
         Files.createDirectories(local.folder());
-        for (Map.Entry<String, Integer> checkpoint : newest.entrySet()) {
-            String name = checkpoint.getKey();
-            String prefix = jobPrefix + "attempt-" + checkpoint.getValue() + "/" + FOLDER;
+        for (AttemptFiles.Stored checkpoint : checkpoints) {
+            String name = checkpoint.name();
+            String prefix = checkpoint.attemptFolder(); // its gallery samples from the same attempt
             String galleryName = galleryName(name);
             if (store.size(prefix + galleryName).isPresent()) {
                 copy(prefix + galleryName, local.folder().resolve(galleryName));
             }
             copy(prefix + name, local.folder().resolve(name)); // last: robust-core reads it only once complete
         }
-        return newest.size();
+        return checkpoints.size();
     }
 
     @Override

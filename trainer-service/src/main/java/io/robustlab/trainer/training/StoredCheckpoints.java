@@ -1,7 +1,7 @@
 package io.robustlab.trainer.training;
 
-import io.robustlab.artifacts.ArtifactKeys;
 import io.robustlab.artifacts.ArtifactStore;
+import io.robustlab.artifacts.AttemptFiles;
 import io.robustlab.core.train.CheckpointPosition;
 import io.robustlab.core.train.CheckpointStore;
 import io.robustlab.core.train.EpochMetrics;
@@ -13,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -31,8 +30,6 @@ final class StoredCheckpoints {
 
     static final String FOLDER = "checkpoints/";
     private static final String DESCRIPTION = "checkpoint.json";
-    private static final Pattern STORED = Pattern.compile("attempt-(\\d+)/checkpoints/([^/]+)/"
-            + Pattern.quote(DESCRIPTION));
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<EpochMetrics>> HISTORY = new TypeReference<>() {
     };
@@ -43,21 +40,22 @@ final class StoredCheckpoints {
 
     private final JobContext context;
     private final ArtifactStore store;
-    private final String jobPrefix;
 
     StoredCheckpoints(JobContext context) {
         this.context = context;
         this.store = context.store();
-        this.jobPrefix = ArtifactKeys.check("jobs/" + context.message().jobId()) + "/";
     }
 
     /** The newest complete checkpoint of the job, written by any attempt; the later attempt wins a tie. */
     Optional<Stored> newest() throws IOException {
-        return store.list(jobPrefix).stream()
-                .map(key -> STORED.matcher(key.substring(jobPrefix.length())))
-                .filter(m -> m.matches() && CheckpointPosition.parse(m.group(2)).isPresent())
-                .map(m -> new Stored(Integer.parseInt(m.group(1)), CheckpointPosition.parse(m.group(2)).orElseThrow(),
-                        jobPrefix + "attempt-" + m.group(1) + "/" + FOLDER + m.group(2) + "/"))
+        String suffix = "/" + DESCRIPTION;
+        return AttemptFiles.newest(store, context.message().jobId(), FOLDER).values().stream()
+                .filter(file -> file.name().endsWith(suffix))
+                .flatMap(file -> {
+                    String folder = file.name().substring(0, file.name().length() - suffix.length());
+                    return CheckpointPosition.parse(folder).map(position -> new Stored(file.attempt(), position,
+                            file.attemptFolder() + folder + "/")).stream();
+                })
                 .max(Comparator.comparing(Stored::position).thenComparingInt(Stored::attempt));
     }
 
