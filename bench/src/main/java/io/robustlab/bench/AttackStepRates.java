@@ -147,11 +147,8 @@ final class AttackStepRates {
         int d = samples.featureCount();
         int n = Math.min(batchSize, samples.size() - start);
         try (NDManager batch = manager.newSubManager()) {
-            long[] shape = new long[samples.exampleShape().length + 1];
-            shape[0] = n;
-            System.arraycopy(samples.exampleShape(), 0, shape, 1, shape.length - 1);
             NDArray x = batch.create(Arrays.copyOfRange(samples.features(), start * d, (start + n) * d),
-                    new Shape(shape));
+                    new Shape(samples.batchShape(n)));
             NDArray y = batch.create(Arrays.stream(samples.labels(), start, start + n).asLongStream().toArray());
             if (attack == null) {
                 forwardBackward(x, y, batch);

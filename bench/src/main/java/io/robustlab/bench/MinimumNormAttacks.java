@@ -87,11 +87,8 @@ public final class MinimumNormAttacks {
         for (int start = 0; start < samples.size(); start += BATCH) {
             int n = Math.min(BATCH, samples.size() - start);
             try (NDManager batch = manager.newSubManager()) {
-                long[] shape = new long[samples.exampleShape().length + 1];
-                shape[0] = n;
-                System.arraycopy(samples.exampleShape(), 0, shape, 1, shape.length - 1);
                 NDArray x = batch.create(Arrays.copyOfRange(samples.features(), start * d, (start + n) * d),
-                        new Shape(shape));
+                        new Shape(samples.batchShape(n)));
                 NDArray y = batch.create(Arrays.stream(samples.labels(), start, start + n).asLongStream().toArray());
                 MinimumNormResult result = attack.attack(network, x, AttackGoal.untargeted(y),
                         new SplittableRandom(start));

@@ -39,6 +39,14 @@ public record ExampleSet(float[] features, int[] labels, long[] exampleShape, in
         return exampleShape.clone();
     }
 
+    /** The shape of a batch of {@code count} examples: {@code [count, exampleShape…]}. */
+    public long[] batchShape(int count) {
+        long[] shape = new long[exampleShape.length + 1];
+        shape[0] = count;
+        System.arraycopy(exampleShape, 0, shape, 1, exampleShape.length);
+        return shape;
+    }
+
     /** The examples at the given indices, in that order (copied). */
     public ExampleSet select(int[] indices) {
         int d = Math.toIntExact(Arrays.stream(exampleShape).reduce(1, Math::multiplyExact));

@@ -15,15 +15,13 @@ final class SampleBatches {
     final ExampleSet samples;
     final int batchSize;
     final int featureCount;
-    private final long[] exampleShape;
 
     SampleBatches(Network network, NDManager manager, ExampleSet samples, int batchSize) {
         this.network = network;
         this.manager = manager;
         this.samples = samples;
         this.batchSize = batchSize;
-        this.exampleShape = samples.exampleShape();
-        this.featureCount = Math.toIntExact(Arrays.stream(exampleShape).reduce(1, Math::multiplyExact));
+        this.featureCount = Math.toIntExact(Arrays.stream(samples.exampleShape()).reduce(1, Math::multiplyExact));
     }
 
     int size() {
@@ -36,10 +34,7 @@ final class SampleBatches {
 
     /** {@code count} examples in {@code features} as one array of {@code manager}. */
     NDArray array(NDManager in, float[] features, int count) {
-        long[] shape = new long[exampleShape.length + 1];
-        shape[0] = count;
-        System.arraycopy(exampleShape, 0, shape, 1, exampleShape.length);
-        return in.create(features, new Shape(shape));
+        return in.create(features, new Shape(samples.batchShape(count)));
     }
 
     /** The features of these samples, one after another. */

@@ -14,12 +14,10 @@ final class ExampleBatches {
 
     private final ExampleSet examples;
     private final int featureCount;
-    private final long[] exampleShape;
 
     ExampleBatches(ExampleSet examples) {
         this.examples = examples;
         this.featureCount = examples.featureCount();
-        this.exampleShape = examples.exampleShape();
     }
 
     int size() {
@@ -58,10 +56,7 @@ final class ExampleBatches {
             System.arraycopy(all, example * featureCount, features, i * featureCount, featureCount);
             labels[i] = allLabels[example];
         }
-        long[] shape = new long[exampleShape.length + 1];
-        shape[0] = count;
-        System.arraycopy(exampleShape, 0, shape, 1, exampleShape.length);
-        NDArray inputs = manager.create(features, new Shape(shape));
+        NDArray inputs = manager.create(features, new Shape(examples.batchShape(count)));
         return new NDList(inputs, manager.create(labels));
     }
 }
